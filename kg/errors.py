@@ -1,0 +1,43 @@
+"""The exceptions of the package: one root, one class per way things go wrong."""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Root of every error this package raises on purpose."""
+
+
+class ReadError(KgError):
+    """A file could not be read as a news page; the message names the file."""
+
+
+class EmptyInputError(ReadError):
+    """The file is empty or holds only white space."""
+
+
+class BinaryInputError(ReadError):
+    """The file is binary, not text."""
+
+
+class TooLargeError(ReadError):
+    """The file is over the configured size limit."""
+
+
+class NoArticleError(ReadError):
+    """No article could be recognised in the file."""
+
+
+class WrongLanguageError(ReadError):
+    """The page is not in French."""
+
+
+class PatternError(KgError):
+    """A pattern file under ``kg/patterns`` is invalid."""
+
+
+class QueryError(KgError):
+    """A SPARQL query or an export could not be run or loaded."""
+
+
+class EntityNotFoundError(KgError):
+    """A name given by the user matches no entity of the graph."""
