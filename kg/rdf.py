@@ -1,0 +1,1132 @@
+"""RDF export, import and SPARQL: ``GraphData`` <-> rdflib graph, files, stores, endpoints.
+
+The shape of the export (see ``ontology/kg.ttl``):
+
+* every fact is a node ``…/id/fact/<id>`` typed ``kg:Fact``, ``sem:Event`` and ``schema:Event``
+  with ``sem:eventType`` (a SKOS concept), one ``sem:Role`` node per actor
+  (``…/role/host``, ``…/role/parties/0``) carrying ``rdf:value`` (the actor) and
+  ``sem:roleType``, partial-date literals (``xsd:date``, ``xsd:gYearMonth``, ``xsd:gMonthDay``),
+  evidence nodes (``…/evidence/<n>``, PROV-O + Web Annotation selectors), the rule as a
+  ``prov:Plan`` and ``kg:confidence``;
+* shortcut triples (``kg:received``, ``kg:visited``, ``kg:met`` …) are derived from the fact
+  nodes so that simple questions stay simple; ``from_rdf`` ignores them;
+* there are no blank nodes, so serialisations are byte-stable.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import itertools
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, XSD
+from rdflib.term import BNode, Identifier, Node
+
+from kg.atomic import write_bytes
+from kg.errors import QueryError
+from kg.model import Actor, DateRange, Entity, Evidence, Fact, GraphData, Post
+from kg.vocab import (
+    EVENT_TYPES,
+    KG,
+    OA,
+    PARTNERSHIP_LEVELS,
+    PREFIXES,
+    ROLE_TYPES,
+    SCHEMA,
+    SEM,
+    SHORTCUTS,
+    WD,
+    document_iri,
+    entity_iri,
+    fact_iri,
+    page_iri,
+    rule_iri,
+)
+
+#: folder of ``kg.ttl``, ``shapes.ttl``, ``context.jsonld`` and ``queries/*.rq``
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+FORMATS: dict[str, str] = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
+_OX_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+_MEDIA_TYPES = {
+    ".ttl": "text/turtle",
+    ".nt": "application/n-triples",
+    ".jsonld": "application/ld+json",
+}
+
+_KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
+    "person": (SCHEMA.Person,),
+    "country": (SCHEMA.Country,),
+    "organization": (SCHEMA.Organization, ORG.Organization),
+    "place": (SCHEMA.Place,),
+}
+_CLASS_KINDS = {classes[0]: kind for kind, classes in _KIND_CLASSES.items()}
+#: how an entity's country code links to the country node, per kind
+_COUNTRY_LINKS = {
+    "person": SCHEMA.nationality,
+    "organization": SCHEMA.location,
+    "place": SCHEMA.containedInPlace,
+}
+_ATTRIBUTE_PROPERTIES: dict[str, URIRef] = {
+    "kind": KG.kind,
+    "status": KG.status,
+    "count": KG.count,
+    "label": KG.label,
+    "labels": KG.labels,
+    "mode": KG.mode,
+    "date_text": KG.dateText,
+    "event": KG.partnershipEvent,
+    "anniversary_years": KG.anniversaryYears,
+    "anniversary_qualifier": KG.anniversaryQualifier,
+}
+_PROPERTY_ATTRIBUTES = {prop: key for key, prop in _ATTRIBUTE_PROPERTIES.items()}
+_LEVEL_TOKENS = {concept: token for token, (concept, *_rest) in PARTNERSHIP_LEVELS.items()}
+_ROLE_KEYS = {concept: key for key, concept in ROLE_TYPES.items()}
+_EVENT_TOKENS = {concept: token for token, concept in EVENT_TYPES.items()}
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+_DATE_TYPES = (
+    (re.compile(r"^-?\d{4}-\d{2}-\d{2}$"), XSD.date),
+    (re.compile(r"^-?\d{4}-\d{2}$"), XSD.gYearMonth),
+    (re.compile(r"^--\d{2}-\d{2}$"), XSD.gMonthDay),
+    (re.compile(r"^-?\d{4}$"), XSD.gYear),
+)
+
+
+# --------------------------------------------------------------------------------------------
+# GraphData -> RDF
+
+
+@functools.cache
+def _country_table() -> tuple[dict[str, str], ...]:
+    text = resources.files("kg").joinpath("patterns/country_wikidata.csv").read_text("utf-8")
+    return tuple(csv.DictReader(text.splitlines()))
+
+
+def country_wikidata() -> dict[str, str]:
+    """ISO2 -> Wikidata QID for the countries listed in ``kg/patterns/country_wikidata.csv``.
+
+    Examples:
+        >>> country_wikidata()["VN"]
+        'Q881'
+    """
+    return {row["iso2"]: row["wikidata"] for row in _country_table()}
+
+
+def country_names() -> dict[str, str]:
+    """ISO2 -> French short name (CLDR) for the same countries."""
+    return {row["iso2"]: row["country_fr"] for row in _country_table()}
+
+
+def _new_graph() -> Graph:
+    rdf_graph = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        rdf_graph.bind(prefix, namespace, override=True, replace=True)
+    return rdf_graph
+
+
+def date_literal(value: str) -> Literal:
+    """A partial date as written, typed by its shape (plain string when it has none).
+
+    Examples:
+        >>> date_literal("--11-03").n3()
+        '"--11-03"^^<http://www.w3.org/2001/XMLSchema#gMonthDay>'
+        >>> date_literal("2022-12").datatype == XSD.gYearMonth
+        True
+    """
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.match(value):
+            return Literal(value, datatype=datatype)
+    return Literal(value)
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(format(Decimal(repr(value)), "f"), datatype=XSD.decimal)
+
+
+def _integer(value: int) -> Literal:
+    datatype = XSD.nonNegativeInteger if value >= 0 else XSD.integer
+    return Literal(str(value), datatype=datatype)
+
+
+def _add_list(rdf_graph: Graph, values: Iterable[Node], base: str) -> URIRef:
+    """An ``rdf:List`` whose cells are IRIs ``<base>/0``, ``<base>/1`` … (no blank nodes)."""
+    cells = [URIRef(f"{base}/{i}") for i, _ in enumerate(values)]
+    for i, value in enumerate(values):
+        rdf_graph.add((cells[i], RDF.first, value))
+        rdf_graph.add((cells[i], RDF.rest, cells[i + 1] if i + 1 < len(cells) else RDF.nil))
+    return cells[0] if cells else RDF.nil
+
+
+def _scalar(value: Any) -> Literal:
+    if isinstance(value, bool):
+        return Literal(value)
+    if isinstance(value, int):
+        return Literal(str(value), datatype=XSD.integer)
+    if isinstance(value, float):
+        return Literal(repr(value), datatype=XSD.double)
+    if isinstance(value, str):
+        return Literal(value)
+    return Literal(json.dumps(value, sort_keys=True, ensure_ascii=False), datatype=RDF.JSON)
+
+
+def _value(rdf_graph: Graph, value: Any, base: str) -> Node:
+    """An attribute value: a typed literal, an ``rdf:List`` of them, or an ``rdf:JSON`` literal."""
+    if isinstance(value, list | tuple) and all(
+        isinstance(v, str | int | float | bool) for v in value
+    ):
+        return _add_list(rdf_graph, [_scalar(v) for v in value], base)
+    return _scalar(value)
+
+
+def _add_country_link(rdf_graph: Graph, subject: URIRef, kind: str, country: str | None) -> None:
+    if country and _ISO2.match(country) and kind in _COUNTRY_LINKS:
+        rdf_graph.add((subject, _COUNTRY_LINKS[kind], entity_iri(f"country:{country}")))
+
+
+def _iso2_of(entity_id: str, country: str | None) -> str | None:
+    if country and _ISO2.match(country):
+        return country
+    suffix = entity_id.partition(":")[2]
+    return suffix if _ISO2.match(suffix) else None
+
+
+def _add_node_basics(
+    rdf_graph: Graph, subject: URIRef, entity_id: str, kind: str, name: str, country: str | None
+) -> None:
+    for cls in _KIND_CLASSES[kind]:
+        rdf_graph.add((subject, RDF.type, cls))
+    rdf_graph.add((subject, SCHEMA.name, Literal(name)))
+    _add_country_link(rdf_graph, subject, kind, country)
+    if kind == "country":
+        iso2 = _iso2_of(entity_id, country)
+        if iso2:
+            rdf_graph.add((subject, KG.iso2, Literal(iso2)))
+
+
+def _add_entity(rdf_graph: Graph, entity: Entity) -> None:
+    subject = entity_iri(entity.id)
+    _add_node_basics(rdf_graph, subject, entity.id, entity.kind, entity.name, entity.country)
+    rdf_graph.add((subject, DCTERMS.identifier, Literal(entity.id)))
+    if entity.country is not None:
+        rdf_graph.add((subject, KG.countryCode, Literal(entity.country)))
+    if entity.aliases:
+        for alias in entity.aliases:
+            rdf_graph.add((subject, SCHEMA.alternateName, Literal(alias)))
+        aliases = _add_list(rdf_graph, [Literal(a) for a in entity.aliases], f"{subject}/aliases")
+        rdf_graph.add((subject, KG.aliases, aliases))
+    if entity.merged_because:
+        reasons = [Literal(r) for r in entity.merged_because]
+        rdf_graph.add(
+            (subject, KG.mergedBecause, _add_list(rdf_graph, reasons, f"{subject}/merged"))
+        )
+    for i, post in enumerate(entity.posts):
+        _add_post(rdf_graph, subject, i, post)
+    if entity.wikidata:
+        wikidata = WD[entity.wikidata] if _QID.match(entity.wikidata) else URIRef(entity.wikidata)
+        rdf_graph.add((subject, OWL.sameAs, wikidata))
+    elif entity.kind == "country":
+        # From the shipped table, not from the entity: schema:sameAs keeps the two apart.
+        qid = country_wikidata().get(_iso2_of(entity.id, entity.country) or "")
+        if qid:
+            rdf_graph.add((subject, SCHEMA.sameAs, WD[qid]))
+
+
+def _add_post(rdf_graph: Graph, holder: URIRef, i: int, post: Post) -> None:
+    node = URIRef(f"{holder}/post/{i}")
+    rdf_graph.add((holder, ORG.holds, node))
+    rdf_graph.add((node, RDF.type, ORG.Post))
+    rdf_graph.add((node, ORG.heldBy, holder))
+    rdf_graph.add((node, KG.position, _integer(i)))
+    rdf_graph.add((node, SCHEMA.roleName, Literal(post.role)))
+    rdf_graph.add((node, SCHEMA.jobTitle, Literal(post.title)))
+    if post.organization is not None:
+        rdf_graph.add((node, KG.organizationName, Literal(post.organization)))
+    if post.country is not None:
+        rdf_graph.add((node, KG.countryCode, Literal(post.country)))
+    if post.first_seen is not None:
+        rdf_graph.add((node, KG.firstSeen, date_literal(post.first_seen)))
+    if post.last_seen is not None:
+        rdf_graph.add((node, KG.lastSeen, date_literal(post.last_seen)))
+
+
+def _role_items(fact: Fact) -> Iterator[tuple[str, int | None, Actor]]:
+    for key, value in sorted(fact.roles.items()):
+        if isinstance(value, tuple):
+            for i, actor in enumerate(value):
+                yield key, i, actor
+        else:
+            yield key, None, value
+
+
+def _actors(fact: Fact, key: str) -> tuple[Actor, ...]:
+    value = fact.roles.get(key)
+    if value is None:
+        return ()
+    return value if isinstance(value, tuple) else (value,)
+
+
+def _add_evidence(rdf_graph: Graph, subject: URIRef, n: int, evidence: Evidence) -> None:
+    node = URIRef(f"{subject}/evidence/{n}")
+    selector = URIRef(f"{node}/selector")
+    doc, page = document_iri(evidence.doc), page_iri(evidence.article)
+    rdf_graph.add((subject, PROV.wasDerivedFrom, node))
+    for cls in (KG.SentenceEvidence, PROV.Entity):
+        rdf_graph.add((node, RDF.type, cls))
+    rdf_graph.add((node, KG.position, _integer(n)))
+    rdf_graph.add((node, PROV.value, Literal(evidence.sentence)))
+    rdf_graph.add((node, PROV.wasQuotedFrom, doc))
+    rdf_graph.add((node, PROV.hadPrimarySource, page))
+    rdf_graph.add((node, KG.section, Literal(evidence.section)))
+    rdf_graph.add((node, OA.hasSelector, selector))
+    rdf_graph.add((selector, RDF.type, OA.TextPositionSelector))
+    rdf_graph.add((selector, OA.start, _integer(evidence.span[0])))
+    rdf_graph.add((selector, OA.end, _integer(evidence.span[1])))
+    rdf_graph.add((doc, RDF.type, SCHEMA.NewsArticle))
+    rdf_graph.add((doc, DCTERMS.identifier, Literal(evidence.doc)))
+    rdf_graph.add((doc, SCHEMA.isPartOf, page))
+    rdf_graph.add((page, RDF.type, KG.ArticlePage))
+    rdf_graph.add((page, DCTERMS.identifier, Literal(evidence.article)))
+
+
+def _add_attributes(rdf_graph: Graph, subject: URIRef, attributes: Mapping[str, Any]) -> None:
+    for key, value in sorted(attributes.items()):
+        if key == "level" and isinstance(value, str) and value in PARTNERSHIP_LEVELS:
+            concept, rank, en, fr = PARTNERSHIP_LEVELS[value]
+            rdf_graph.add((subject, KG.partnershipLevel, concept))
+            # Carry the level's labels and rank so queries need not load the ontology.
+            rdf_graph.add((concept, RDF.type, SKOS_CONCEPT))
+            rdf_graph.add((concept, SKOS_NOTATION, Literal(value)))
+            rdf_graph.add((concept, SKOS_PREF_LABEL, Literal(en, lang="en")))
+            rdf_graph.add((concept, SKOS_PREF_LABEL, Literal(fr, lang="fr")))
+            rdf_graph.add((concept, SKOS_IN_SCHEME, KG.PartnershipLevels))
+            rdf_graph.add((concept, KG.rank, _integer(rank)))
+        elif key in _ATTRIBUTE_PROPERTIES:
+            base = f"{subject}/{key}"
+            rdf_graph.add((subject, _ATTRIBUTE_PROPERTIES[key], _value(rdf_graph, value, base)))
+        else:
+            node = URIRef(f"{subject}/attribute/{urllib.parse.quote(key, safe='-._~')}")
+            rdf_graph.add((subject, KG.attribute, node))
+            rdf_graph.add((node, RDF.type, KG.Attribute))
+            rdf_graph.add((node, KG.key, Literal(key)))
+            rdf_graph.add((node, RDF.value, _value(rdf_graph, value, f"{node}/value")))
+
+
+SKOS_CONCEPT = URIRef("http://www.w3.org/2004/02/skos/core#Concept")
+SKOS_NOTATION = URIRef("http://www.w3.org/2004/02/skos/core#notation")
+SKOS_PREF_LABEL = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
+SKOS_IN_SCHEME = URIRef("http://www.w3.org/2004/02/skos/core#inScheme")
+
+
+def fact_id_of(fact: Fact) -> str:
+    """The fact's id, or a stable one derived from its content when the pipeline gave none."""
+    if fact.id:
+        return fact.id
+    digest = hashlib.sha256(fact.model_dump_json().encode("utf-8")).hexdigest()
+    return f"fact:{digest[:16]}"
+
+
+def _add_fact(rdf_graph: Graph, fact: Fact, fact_id: str, known: set[str]) -> None:
+    subject = fact_iri(fact_id)
+    for cls in (KG.Fact, SEM.Event, SCHEMA.Event):
+        rdf_graph.add((subject, RDF.type, cls))
+    rdf_graph.add((subject, DCTERMS.identifier, Literal(fact_id)))
+    rdf_graph.add((subject, SEM.eventType, EVENT_TYPES[fact.type]))
+    for key, i, actor in _role_items(fact):
+        role_type = ROLE_TYPES.get(key, KG.participant)
+        quoted = urllib.parse.quote(key, safe="-._~")
+        node = URIRef(f"{subject}/role/{quoted}" + ("" if i is None else f"/{i}"))
+        target = entity_iri(actor.id)
+        rdf_graph.add((subject, SEM.hasActor, node))
+        rdf_graph.add((node, RDF.type, SEM.Role))
+        rdf_graph.add((node, RDF.value, target))
+        rdf_graph.add((node, SEM.roleType, role_type))
+        rdf_graph.add((node, SCHEMA.name, Literal(actor.name)))
+        rdf_graph.add((node, KG.actorKind, Literal(actor.kind)))
+        if actor.country is not None:
+            rdf_graph.add((node, KG.countryCode, Literal(actor.country)))
+        if i is not None:
+            rdf_graph.add((node, KG.position, _integer(i)))
+        if _ROLE_KEYS.get(role_type) != key:
+            rdf_graph.add((node, KG.roleKey, Literal(key)))
+        if actor.id not in known:
+            # An actor the resolver did not list: a node with what the fact says about it.
+            _add_node_basics(rdf_graph, target, actor.id, actor.kind, actor.name, actor.country)
+    if isinstance(fact.date, DateRange):
+        start, end = date_literal(fact.date.start), date_literal(fact.date.end)
+        rdf_graph.add((subject, SEM.hasBeginTimeStamp, start))
+        rdf_graph.add((subject, SEM.hasEndTimeStamp, end))
+        rdf_graph.add((subject, SCHEMA.startDate, start))
+        rdf_graph.add((subject, SCHEMA.endDate, end))
+    elif fact.date is not None:
+        rdf_graph.add((subject, SEM.hasTimeStamp, date_literal(fact.date)))
+        rdf_graph.add((subject, SCHEMA.startDate, date_literal(fact.date)))
+    if fact.date_inferred is not None:
+        rdf_graph.add((subject, KG.inferredDate, date_literal(fact.date_inferred)))
+    if fact.place is not None:
+        rdf_graph.add((subject, SCHEMA.location, Literal(fact.place)))
+    _add_attributes(rdf_graph, subject, fact.attributes)
+    for n, evidence in enumerate((fact.evidence, *fact.also)):
+        _add_evidence(rdf_graph, subject, n, evidence)
+    rule = rule_iri(fact.rule)
+    rdf_graph.add((subject, KG.rule, rule))
+    rdf_graph.add((rule, RDF.type, PROV.Plan))
+    rdf_graph.add((rule, RDF.type, KG.ExtractionRule))
+    rdf_graph.add((rule, DCTERMS.identifier, Literal(fact.rule)))
+    rdf_graph.add((subject, KG.confidence, _decimal(fact.confidence)))
+    _add_shortcuts(rdf_graph, fact)
+
+
+def _add_shortcuts(rdf_graph: Graph, fact: Fact) -> None:
+    src_role, dst_role, prop, symmetric = SHORTCUTS[fact.type]
+    if symmetric:
+        pairs: Iterable[tuple[Actor, Actor]] = itertools.permutations(_actors(fact, src_role), 2)
+    else:
+        pairs = itertools.product(_actors(fact, src_role), _actors(fact, dst_role))
+    for src, dst in pairs:
+        if src.id != dst.id:
+            rdf_graph.add((entity_iri(src.id), prop, entity_iri(dst.id)))
+
+
+def _add_missing_countries(rdf_graph: Graph) -> None:
+    """Give every country that is only referred to (a nationality) a node with its ISO2 code."""
+    referred = {
+        o
+        for p in _COUNTRY_LINKS.values()
+        for o in rdf_graph.objects(None, p)
+        if isinstance(o, URIRef) and str(o).startswith(str(entity_iri("country:")))
+    }
+    names = country_names()
+    for country in sorted(referred):
+        if (country, RDF.type, SCHEMA.Country) not in rdf_graph:
+            iso2 = str(country).rsplit("/", 1)[-1]
+            rdf_graph.add((country, RDF.type, SCHEMA.Country))
+            rdf_graph.add((country, KG.iso2, Literal(iso2)))
+            rdf_graph.add((country, SCHEMA.name, Literal(names.get(iso2) or iso2)))
+            if iso2 in country_wikidata():
+                rdf_graph.add((country, SCHEMA.sameAs, WD[country_wikidata()[iso2]]))
+
+
+def to_rdf(data: GraphData) -> Graph:
+    """The RDF graph of ``data`` (entities, facts with roles and evidence, shortcut triples).
+
+    ``data.documents`` add document metadata (headline, page) that ``from_rdf`` does not read
+    back.
+
+    Examples:
+        >>> from kg.model import Evidence
+        >>> ev = Evidence(article="a.txt", doc="d1", section="main", sentence="X a reçu Y.",
+        ...               span=(0, 11))
+        >>> x = Actor(id="person:x", name="X", kind="person", country="VN")
+        >>> y = Actor(id="person:y", name="Y", kind="person", country="CN")
+        >>> f = Fact(id="fact:1", type="reception", roles={"host": x, "guest": y},
+        ...          evidence=ev, rule="received.active", confidence=0.9)
+        >>> g = to_rdf(GraphData(entities=(), facts=(f,)))
+        >>> (entity_iri("person:x"), KG.received, entity_iri("person:y")) in g
+        True
+    """
+    rdf_graph = _new_graph()
+    known = {entity.id for entity in data.entities}
+    if len(known) != len(data.entities):
+        raise QueryError("cannot export: two entities share an id")
+    for entity in data.entities:
+        _add_entity(rdf_graph, entity)
+    fact_ids = [fact_id_of(fact) for fact in data.facts]
+    if len(set(fact_ids)) != len(fact_ids):
+        raise QueryError("cannot export: two facts share an id")
+    for fact, fact_id in zip(data.facts, fact_ids, strict=True):
+        _add_fact(rdf_graph, fact, fact_id, known)
+    _add_missing_countries(rdf_graph)
+    for document in data.documents:
+        doc = document_iri(document.id)
+        rdf_graph.add((doc, RDF.type, SCHEMA.NewsArticle))
+        rdf_graph.add((doc, DCTERMS.identifier, Literal(document.id)))
+        rdf_graph.add((doc, SCHEMA.isPartOf, page_iri(document.article)))
+        rdf_graph.add((doc, KG.section, Literal(document.section)))
+        rdf_graph.add((page_iri(document.article), RDF.type, KG.ArticlePage))
+        rdf_graph.add((page_iri(document.article), DCTERMS.identifier, Literal(document.article)))
+        rdf_graph.add((doc, DCTERMS.language, Literal("fr")))
+        if document.headline is not None:
+            rdf_graph.add((doc, SCHEMA.headline, Literal(document.headline)))
+    return rdf_graph
+
+
+# --------------------------------------------------------------------------------------------
+# RDF -> GraphData
+
+
+def _one(rdf_graph: Graph, subject: Node, prop: URIRef) -> Node | None:
+    return next(iter(sorted(rdf_graph.objects(subject, prop))), None)
+
+
+def _text(rdf_graph: Graph, subject: Node, prop: URIRef) -> str | None:
+    value = _one(rdf_graph, subject, prop)
+    return None if value is None else str(value)
+
+
+def _required(rdf_graph: Graph, subject: Node, prop: URIRef) -> str:
+    value = _text(rdf_graph, subject, prop)
+    if value is None:
+        raise QueryError(f"{subject} has no {prop}: not an export of kg.rdf.to_rdf")
+    return value
+
+
+def _read_list(rdf_graph: Graph, node: Node) -> list[Node]:
+    items: list[Node] = []
+    while node != RDF.nil:
+        first = _one(rdf_graph, node, RDF.first)
+        rest = _one(rdf_graph, node, RDF.rest)
+        if first is None or rest is None or len(items) > 100_000:
+            raise QueryError(f"broken rdf:List at {node}")
+        items.append(first)
+        node = rest
+    return items
+
+
+def _python(node: Node) -> Any:
+    if isinstance(node, Literal):
+        if node.datatype == RDF.JSON:
+            return json.loads(str(node))
+        if node.datatype == XSD.boolean:
+            return str(node) in ("true", "1")
+        if node.datatype in (XSD.integer, XSD.nonNegativeInteger):
+            return int(str(node))
+        if node.datatype == XSD.double:
+            return float(str(node))
+        return str(node)
+    return str(node)
+
+
+def _read_value(rdf_graph: Graph, node: Node) -> Any:
+    if node == RDF.nil or (node, RDF.first, None) in rdf_graph:
+        return [_python(item) for item in _read_list(rdf_graph, node)]
+    return _python(node)
+
+
+def _position(rdf_graph: Graph, node: Node) -> int:
+    value = _text(rdf_graph, node, KG.position)
+    return -1 if value is None else int(value)
+
+
+def _read_entity(rdf_graph: Graph, subject: URIRef, kind: str) -> Entity:
+    aliases = _one(rdf_graph, subject, KG.aliases)
+    reasons = _one(rdf_graph, subject, KG.mergedBecause)
+    posts = sorted(rdf_graph.objects(subject, ORG.holds), key=lambda n: _position(rdf_graph, n))
+    wikidata = _text(rdf_graph, subject, OWL.sameAs)
+    if wikidata and wikidata.startswith(str(WD)) and _QID.match(wikidata[len(str(WD)) :]):
+        wikidata = wikidata[len(str(WD)) :]
+    return Entity(
+        id=_required(rdf_graph, subject, DCTERMS.identifier),
+        kind=kind,  # type: ignore[arg-type]
+        name=_required(rdf_graph, subject, SCHEMA.name),
+        country=_text(rdf_graph, subject, KG.countryCode),
+        aliases=tuple(str(a) for a in _read_list(rdf_graph, aliases)) if aliases else (),
+        posts=tuple(_read_post(rdf_graph, post) for post in posts),
+        wikidata=wikidata,
+        merged_because=tuple(str(r) for r in _read_list(rdf_graph, reasons)) if reasons else (),
+    )
+
+
+def _read_post(rdf_graph: Graph, node: Node) -> Post:
+    return Post(
+        role=_required(rdf_graph, node, SCHEMA.roleName),
+        title=_required(rdf_graph, node, SCHEMA.jobTitle),
+        organization=_text(rdf_graph, node, KG.organizationName),
+        country=_text(rdf_graph, node, KG.countryCode),
+        first_seen=_text(rdf_graph, node, KG.firstSeen),
+        last_seen=_text(rdf_graph, node, KG.lastSeen),
+    )
+
+
+def _read_evidence(rdf_graph: Graph, node: Node) -> Evidence:
+    selector = _one(rdf_graph, node, OA.hasSelector)
+    doc = _one(rdf_graph, node, PROV.wasQuotedFrom)
+    page = _one(rdf_graph, node, PROV.hadPrimarySource)
+    if selector is None or doc is None or page is None:
+        raise QueryError(f"evidence {node} lacks its selector, document or page")
+    return Evidence(
+        article=_required(rdf_graph, page, DCTERMS.identifier),
+        doc=_required(rdf_graph, doc, DCTERMS.identifier),
+        section=_required(rdf_graph, node, KG.section),
+        sentence=_required(rdf_graph, node, PROV.value),
+        span=(
+            int(_required(rdf_graph, selector, OA.start)),
+            int(_required(rdf_graph, selector, OA.end)),
+        ),
+    )
+
+
+def _read_roles(rdf_graph: Graph, subject: URIRef) -> dict[str, Actor | tuple[Actor, ...]]:
+    single: dict[str, Actor] = {}
+    multiple: dict[str, list[tuple[int, Actor]]] = {}
+    for node in rdf_graph.objects(subject, SEM.hasActor):
+        role_type = _one(rdf_graph, node, SEM.roleType)
+        key = _text(rdf_graph, node, KG.roleKey) or _ROLE_KEYS.get(role_type)  # type: ignore[arg-type]
+        target = _one(rdf_graph, node, RDF.value)
+        if key is None or target is None:
+            raise QueryError(f"role {node} has no role type or actor")
+        actor = Actor(
+            id=_required(rdf_graph, target, DCTERMS.identifier)
+            if (target, DCTERMS.identifier, None) in rdf_graph
+            else _actor_id(target),
+            name=_required(rdf_graph, node, SCHEMA.name),
+            kind=_required(rdf_graph, node, KG.actorKind),  # type: ignore[arg-type]
+            country=_text(rdf_graph, node, KG.countryCode),
+        )
+        position = _text(rdf_graph, node, KG.position)
+        if position is None:
+            single[key] = actor
+        else:
+            multiple.setdefault(key, []).append((int(position), actor))
+    roles: dict[str, Actor | tuple[Actor, ...]] = dict(single)
+    for key, items in multiple.items():
+        roles[key] = tuple(actor for _, actor in sorted(items, key=lambda item: item[0]))
+    return dict(sorted(roles.items()))
+
+
+def _actor_id(iri: Node) -> str:
+    """The entity id an IRI was made from (inverse of ``entity_iri``)."""
+    rest = str(iri).removeprefix(PREFIXES["id"])
+    prefix, _, slug = rest.partition("/")
+    if prefix == "entity":
+        return urllib.parse.unquote(slug)
+    return f"{urllib.parse.unquote(prefix)}:{urllib.parse.unquote(slug)}"
+
+
+def _read_attributes(rdf_graph: Graph, subject: URIRef) -> dict[str, Any]:
+    attributes: dict[str, Any] = {}
+    level = _one(rdf_graph, subject, KG.partnershipLevel)
+    if level is not None:
+        attributes["level"] = _LEVEL_TOKENS.get(level, str(level))  # type: ignore[call-overload]
+    for prop, key in _PROPERTY_ATTRIBUTES.items():
+        value = _one(rdf_graph, subject, prop)
+        if value is not None:
+            attributes[key] = _read_value(rdf_graph, value)
+    for node in rdf_graph.objects(subject, KG.attribute):
+        value = _one(rdf_graph, node, RDF.value)
+        attributes[_required(rdf_graph, node, KG.key)] = (
+            None if value is None else _read_value(rdf_graph, value)
+        )
+    return dict(sorted(attributes.items()))
+
+
+def _read_fact(rdf_graph: Graph, subject: URIRef) -> Fact:
+    event_type = _one(rdf_graph, subject, SEM.eventType)
+    if event_type not in _EVENT_TOKENS:
+        raise QueryError(f"fact {subject} has no known sem:eventType")
+    date: str | DateRange | None = _text(rdf_graph, subject, SEM.hasTimeStamp)
+    begin = _text(rdf_graph, subject, SEM.hasBeginTimeStamp)
+    if begin is not None:
+        date = DateRange(start=begin, end=_required(rdf_graph, subject, SEM.hasEndTimeStamp))
+    evidence_nodes = sorted(
+        rdf_graph.objects(subject, PROV.wasDerivedFrom), key=lambda n: _position(rdf_graph, n)
+    )
+    if not evidence_nodes:
+        raise QueryError(f"fact {subject} has no evidence")
+    evidence = [_read_evidence(rdf_graph, node) for node in evidence_nodes]
+    rule = _one(rdf_graph, subject, KG.rule)
+    if rule is None:
+        raise QueryError(f"fact {subject} has no kg:rule")
+    return Fact(
+        id=_required(rdf_graph, subject, DCTERMS.identifier),
+        type=_EVENT_TOKENS[event_type],  # type: ignore[index, arg-type]
+        roles=_read_roles(rdf_graph, subject),
+        date=date,
+        date_inferred=_text(rdf_graph, subject, KG.inferredDate),
+        place=_text(rdf_graph, subject, SCHEMA.location),
+        attributes=_read_attributes(rdf_graph, subject),
+        evidence=evidence[0],
+        also=tuple(evidence[1:]),
+        rule=_required(rdf_graph, rule, DCTERMS.identifier),
+        confidence=float(_required(rdf_graph, subject, KG.confidence)),
+    )
+
+
+def from_rdf(rdf_graph: Graph) -> GraphData:
+    """Read back what ``to_rdf`` wrote: entities sorted by id, facts sorted by id.
+
+    Shortcut triples, level labels and document metadata are derived data and are not read.
+    """
+    entities: list[Entity] = []
+    for cls, kind in _CLASS_KINDS.items():
+        for subject in set(rdf_graph.subjects(RDF.type, cls)):
+            if (subject, DCTERMS.identifier, None) in rdf_graph:
+                entities.append(_read_entity(rdf_graph, subject, kind))  # type: ignore[arg-type]
+    facts = [_read_fact(rdf_graph, s) for s in set(rdf_graph.subjects(RDF.type, KG.Fact))]
+    return GraphData(
+        entities=tuple(sorted(entities, key=lambda e: e.id)),
+        facts=tuple(sorted(facts, key=lambda f: f.id)),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Files
+
+
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD context of ``graph.jsonld`` (published as ``ontology/context.jsonld``)."""
+    return {"@context": dict(PREFIXES)}
+
+
+def _canonical_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: _canonical_json(v) if k != "@list" else [_canonical_json(x) for x in v]
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        items = [_canonical_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def serialize(rdf_graph: Graph, fmt: str) -> bytes:
+    """Deterministic bytes of ``rdf_graph`` as ``"ttl"``, ``"nt"`` or ``"jsonld"``.
+
+    Triples are sorted (N-Triples), subjects and predicates are sorted by the Turtle writer of a
+    graph filled in sorted order, and JSON-LD nodes and values are sorted by their JSON text.
+    """
+    if any(isinstance(term, BNode) for triple in rdf_graph for term in triple):
+        raise QueryError("cannot serialise deterministically: the graph has blank nodes")
+    if fmt == "nt":
+        lines = rdf_graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+        return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
+    ordered = _new_graph()
+    for triple in sorted(rdf_graph):
+        ordered.add(triple)
+    if fmt == "ttl":
+        return ordered.serialize(format="turtle", encoding="utf-8")
+    if fmt == "jsonld":
+        context = jsonld_context()["@context"]
+        text = ordered.serialize(format="json-ld", context=context, auto_compact=True)
+        document = json.loads(text)
+        nodes = document.get("@graph", [document] if "@id" in document else [])
+        for node in nodes:
+            node.pop("@context", None)
+        body = {"@context": context, "@graph": _canonical_json(nodes)}
+        return (json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    raise QueryError(f"unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def write(
+    data: GraphData | Graph,
+    out_dir: str | Path,
+    *,
+    formats: Iterable[str] = ("ttl", "nt", "jsonld"),
+) -> dict[str, Path]:
+    """Write ``graph.ttl`` / ``graph.nt`` / ``graph.jsonld`` into ``out_dir``, atomically.
+
+    The same data gives the same bytes.  Returns the written paths by format.
+    """
+    rdf_graph = data if isinstance(data, Graph) else to_rdf(data)
+    written: dict[str, Path] = {}
+    for fmt in formats:
+        path = Path(out_dir) / f"graph.{fmt}"
+        write_bytes(path, serialize(rdf_graph, fmt))
+        written[fmt] = path
+    return written
+
+
+def load(path: str | Path) -> Graph:
+    """Parse an export (``.ttl``, ``.nt`` or ``.jsonld``, chosen by suffix) into rdflib."""
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lstrip("."))
+    if fmt is None:
+        raise QueryError(f"{path}: unknown RDF suffix (use .ttl, .nt or .jsonld)")
+    rdf_graph = _new_graph()
+    try:
+        rdf_graph.parse(path, format=fmt)
+    except (OSError, ValueError, SyntaxError) as e:
+        raise QueryError(f"{path}: cannot load: {e}") from e
+    return rdf_graph
+
+
+# --------------------------------------------------------------------------------------------
+# SPARQL
+
+_VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_INTEGER_TYPES = {
+    str(XSD[name])
+    for name in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
+_FLOAT_TYPES = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """Rows of a SPARQL SELECT (ASK gives one row ``(bool,)``; CONSTRUCT gives s, p, o).
+
+    IRIs come back as ``str``, integer literals as ``int``, decimals and doubles as ``float``,
+    booleans as ``bool``, other literals as their lexical ``str``, unbound values as ``None``.
+    """
+
+    vars: list[str]
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def to_table(self) -> str:
+        """The rows as a plain-text table, IRIs shortened with the export's prefixes.
+
+        Examples:
+            >>> print(QueryResult(vars=["a", "n"], rows=[("x", 1)]).to_table())
+            a | n
+            --+--
+            x | 1
+        """
+        cells = [[_short(v) for v in row] for row in self.rows]
+        widths = [
+            max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(self.vars)
+        ]
+        lines = [
+            " | ".join(name.ljust(w) for name, w in zip(self.vars, widths, strict=True)),
+            "-+-".join("-" * w for w in widths),
+        ]
+        lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
+        return "\n".join(line.rstrip() for line in lines)
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    for prefix, namespace in PREFIXES.items():
+        if text.startswith(namespace) and len(text) > len(namespace):
+            return f"{prefix}:{text[len(namespace) :]}"
+    return text
+
+
+def _py(lexical: str, datatype: str | None) -> Any:
+    try:
+        if datatype in _INTEGER_TYPES:
+            return int(lexical)
+        if datatype in _FLOAT_TYPES:
+            return float(Decimal(lexical)) if datatype == str(XSD.decimal) else float(lexical)
+        if datatype == str(XSD.boolean):
+            return lexical in ("true", "1")
+    except (ValueError, InvalidOperation):
+        return lexical
+    return lexical
+
+
+def _from_rdflib(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return _py(str(term), None if term.datatype is None else str(term.datatype))
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def _from_oxigraph(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        return _py(term.value, term.datatype.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def _term(name: str, value: object) -> Identifier:
+    """A bound value as an rdflib term: IRIs must be ``URIRef`` (or pyoxigraph ``NamedNode``),
+    any ``str`` is a literal.  Raises ``QueryError`` for what cannot be a safe RDF term."""
+    if not _VARNAME.match(name):
+        raise QueryError(f"invalid SPARQL variable name {name!r}")
+    if isinstance(value, ox.NamedNode):
+        value = URIRef(value.value)
+    elif isinstance(value, ox.Literal):
+        value = (
+            Literal(value.value, lang=value.language)
+            if value.language
+            else Literal(value.value, datatype=URIRef(value.datatype.value))
+        )
+    if isinstance(value, BNode) or isinstance(value, ox.BlankNode):
+        raise QueryError(f"?{name}: blank nodes cannot be bound")
+    if isinstance(value, URIRef):
+        if _IRI_FORBIDDEN.search(str(value)) or ":" not in str(value):
+            raise QueryError(f"?{name}: {str(value)!r} is not an absolute IRI")
+        return value
+    if isinstance(value, Literal):
+        return value
+    if isinstance(value, str | int | float | bool | Decimal):
+        return Literal(value)
+    raise QueryError(f"?{name}: cannot bind a {type(value).__name__}")
+
+
+def _to_oxigraph(term: Identifier) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    assert isinstance(term, Literal)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+
+
+def _values_term(term: Identifier) -> str:
+    """SPARQL text of a validated term; literals escaped by hand, one line, no long quotes."""
+    if isinstance(term, URIRef):
+        return term.n3()
+    assert isinstance(term, Literal)
+    escaped = (
+        str(term)
+        .replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
+    if term.language:
+        if not re.match(r"^[A-Za-z]+(-[A-Za-z0-9]+)*$", term.language):
+            raise QueryError(f"invalid language tag {term.language!r}")
+        return f'"{escaped}"@{term.language}'
+    datatype = URIRef(term.datatype or XSD.string)
+    if datatype == XSD.string:
+        return f'"{escaped}"'
+    if _IRI_FORBIDDEN.search(str(datatype)):
+        raise QueryError(f"invalid datatype IRI {datatype!r}")
+    return f'"{escaped}"^^{datatype.n3()}'
+
+
+def _where_brace(sparql: str) -> int:
+    """Index of the ``{`` opening the query's WHERE group (outside IRIs, strings, comments)."""
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            i = sparql.find("\n", i)
+            if i < 0:
+                break
+        elif c == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", sparql[i:]):
+            i = sparql.index(">", i)
+        elif c in "\"'":
+            quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else c
+            i += len(quote)
+            while i < n and not sparql.startswith(quote, i):
+                i += 2 if sparql[i] == "\\" else 1
+            i += len(quote) - 1
+        elif c == "{":
+            return i
+        i += 1
+    raise QueryError("no WHERE group found in the query")
+
+
+def with_values(sparql: str, bindings: Mapping[str, object]) -> str:
+    """``sparql`` with a VALUES block of the bindings first in its WHERE group.
+
+    For remote endpoints, which have no substitution API.  Each value is validated and written
+    as an RDF term; placed inside the group, the values also constrain GROUP BY queries.
+
+    Examples:
+        >>> q = with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": 'x" } ; DROP ALL ; #'})
+        >>> print(q)
+        SELECT ?s WHERE { VALUES (?o) { ("x\\" } ; DROP ALL ; #") }
+         ?s ?p ?o }
+    """
+    if not bindings:
+        return sparql
+    terms = {name: _term(name, value) for name, value in bindings.items()}
+    names = " ".join(f"?{name}" for name in terms)
+    row = " ".join(_values_term(term) for term in terms.values())
+    at = _where_brace(sparql) + 1
+    return f"{sparql[:at]} VALUES ({names}) {{ ({row}) }}\n{sparql[at:]}"
+
+
+@functools.lru_cache(maxsize=4)
+def _store(path: str, mtime_ns: int, size: int) -> ox.Store:
+    store = ox.Store()
+    suffix = Path(path).suffix
+    if suffix not in _OX_FORMATS:
+        raise QueryError(f"{path}: unknown RDF suffix (use .ttl, .nt or .jsonld)")
+    try:
+        store.bulk_load(path=path, format=_OX_FORMATS[suffix])
+    except (OSError, SyntaxError, ValueError) as e:
+        raise QueryError(f"{path}: cannot load: {e}") from e
+    return store
+
+
+def store_for(data: str | Path) -> ox.Store:
+    """An in-memory Oxigraph store holding ``data``, cached per path, mtime and size."""
+    path = Path(data).resolve()
+    try:
+        stat = path.stat()
+    except OSError as e:
+        raise QueryError(f"{path}: cannot read: {e}") from e
+    return _store(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def query(
+    sparql: str,
+    *,
+    data: str | Path | None = None,
+    endpoint: str | None = None,
+    bindings: Mapping[str, object] | None = None,
+    graph_iri: str | None = None,
+) -> QueryResult:
+    """Run ``sparql`` on an export file (embedded Oxigraph) or on a SPARQL endpoint.
+
+    ``bindings`` maps variable names (without ``?``) to values: an ``rdflib.URIRef`` (or a
+    pyoxigraph ``NamedNode``) for an IRI, any other value becomes a literal.  Values are bound,
+    never pasted: Oxigraph substitutes them, endpoints get a validated VALUES block.
+    ``endpoint`` is the server's base URL (``http://host:7878``; ``/query`` is appended unless
+    the URL already ends with ``/query`` or ``/sparql``); ``graph_iri`` is then sent as
+    ``default-graph-uri``.
+    """
+    if (data is None) == (endpoint is None):
+        raise QueryError("give exactly one of data= (an export file) or endpoint= (a URL)")
+    if endpoint is not None:
+        return _query_endpoint(sparql, endpoint, bindings or {}, graph_iri)
+    assert data is not None
+    substitutions = {
+        ox.Variable(name): _to_oxigraph(_term(name, value))
+        for name, value in (bindings or {}).items()
+    }
+    try:
+        result = store_for(data).query(sparql, substitutions=substitutions)
+    except (SyntaxError, ValueError, OSError) as e:
+        raise QueryError(f"SPARQL query failed on {data}: {e}") from e
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult(vars=["ask"], rows=[(bool(result),)])
+    if isinstance(result, ox.QueryTriples):
+        rows = [
+            tuple(_from_oxigraph(t) for t in (x.subject, x.predicate, x.object)) for x in result
+        ]
+        return QueryResult(vars=["subject", "predicate", "object"], rows=rows)
+    names = [v.value for v in result.variables]
+    rows = [tuple(_from_oxigraph(solution[name]) for name in names) for solution in result]
+    return QueryResult(vars=names, rows=rows)
+
+
+def query_rdflib(
+    sparql: str,
+    *,
+    data: str | Path | Graph,
+    bindings: Mapping[str, object] | None = None,
+) -> QueryResult:
+    """The same as ``query`` on rdflib (the reference engine), with ``initBindings``."""
+    rdf_graph = data if isinstance(data, Graph) else load(data)
+    init = {name: _term(name, value) for name, value in (bindings or {}).items()}
+    try:
+        result = rdf_graph.query(sparql, initBindings=init)
+    except Exception as e:  # rdflib raises pyparsing and plain exceptions alike
+        raise QueryError(f"SPARQL query failed: {e}") from e
+    if result.type == "ASK":
+        return QueryResult(vars=["ask"], rows=[(bool(result.askAnswer),)])
+    if result.type == "CONSTRUCT":
+        rows = [tuple(_from_rdflib(t) for t in triple) for triple in result]  # type: ignore[union-attr]
+        return QueryResult(vars=["subject", "predicate", "object"], rows=rows)
+    names = [str(v) for v in result.vars or []]
+    rows = [tuple(_from_rdflib(row[name]) for name in names) for row in result]  # type: ignore[index]
+    return QueryResult(vars=names, rows=rows)
+
+
+def _service(endpoint: str, service: str) -> str:
+    base = endpoint.rstrip("/")
+    for suffix in ("/query", "/sparql", "/store", "/update"):
+        if base.endswith(suffix):
+            if service == "query" and suffix in ("/query", "/sparql"):
+                return base
+            base = base[: -len(suffix)]
+    return f"{base}/{service}"
+
+
+def _http(request: urllib.request.Request, what: str) -> bytes:
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return bytes(response.read())
+    except urllib.error.HTTPError as e:
+        detail = e.read().decode("utf-8", "replace")[:500]
+        raise QueryError(f"{what}: HTTP {e.code}: {detail}") from e
+    except (urllib.error.URLError, OSError) as e:
+        raise QueryError(f"{what}: {e}") from e
+
+
+def _json_term(term: Mapping[str, str] | None) -> Any:
+    if term is None:
+        return None
+    if term["type"] == "uri":
+        return term["value"]
+    if term["type"] == "bnode":
+        return f"_:{term['value']}"
+    return _py(term["value"], term.get("datatype"))
+
+
+def _query_endpoint(
+    sparql: str, endpoint: str, bindings: Mapping[str, object], graph_iri: str | None
+) -> QueryResult:
+    url = _service(endpoint, "query")
+    if graph_iri is not None:
+        url += "?" + urllib.parse.urlencode({"default-graph-uri": graph_iri})
+    request = urllib.request.Request(
+        url,
+        data=with_values(sparql, bindings).encode("utf-8"),
+        method="POST",
+        headers={
+            "Content-Type": "application/sparql-query; charset=utf-8",
+            "Accept": "application/sparql-results+json",
+        },
+    )
+    answer = json.loads(_http(request, f"SPARQL query on {url}"))
+    if "boolean" in answer:
+        return QueryResult(vars=["ask"], rows=[(bool(answer["boolean"]),)])
+    names = list(answer["head"]["vars"])
+    rows = [tuple(_json_term(b.get(name)) for name in names) for b in answer["results"]["bindings"]]
+    return QueryResult(vars=names, rows=rows)
+
+
+def push(data_path: str | Path, *, endpoint: str, graph_iri: str | None = None) -> None:
+    """Replace a graph of a SPARQL 1.1 store with an export (Graph Store HTTP Protocol, PUT).
+
+    ``graph_iri`` names the graph to replace (``None``: the default graph).  PUT replaces, so
+    pushing the same file twice leaves the same triples.
+    """
+    path = Path(data_path)
+    if path.suffix not in _MEDIA_TYPES:
+        raise QueryError(f"{path}: unknown RDF suffix (use .ttl, .nt or .jsonld)")
+    try:
+        body = path.read_bytes()
+    except OSError as e:
+        raise QueryError(f"{path}: cannot read: {e}") from e
+    target = {"graph": graph_iri} if graph_iri is not None else {"default": ""}
+    url = _service(endpoint, "store") + "?" + urllib.parse.urlencode(target)
+    request = urllib.request.Request(
+        url, data=body, method="PUT", headers={"Content-Type": _MEDIA_TYPES[path.suffix]}
+    )
+    _http(request, f"push of {path} to {url}")
+
+
+def library_queries() -> dict[str, str]:
+    """The questions shipped in ``ontology/queries/``, by file stem."""
+    return {p.stem: p.read_text("utf-8") for p in sorted((ONTOLOGY_DIR / "queries").glob("*.rq"))}
