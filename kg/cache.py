@@ -1,0 +1,207 @@
+"""A content-hash cache for per-page results, safe against crashes.
+
+One file per entry, ``root/<version>/<2-char prefix>/<key>``. Each file starts with a header
+(magic, payload length, SHA-256 of the payload) and is written through a temporary file in the
+same folder, ``fsync`` and ``os.replace``: a process killed at any point leaves an entry absent,
+old or new, never half-written. A file that fails its check anyway (disk trouble, a hand edit)
+is reported through ``logging``, deleted and read as a miss. A cache root that is not a usable
+folder (a file in its place, say) is moved out of the way and rebuilt.
+
+Examples:
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     cache = Cache(Path(d), version="1")
+    ...     key = cache.key(b"page text")
+    ...     cache.put(key, b"result")
+    ...     (cache.get(key), cache.get(cache.key(b"other")), cache.keys() == [key])
+    (b'result', None, True)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import re
+import shutil
+import struct
+import time
+from pathlib import Path
+
+from kg.atomic import write_bytes
+from kg.errors import KgError
+
+__all__ = ["Cache", "CacheError"]
+
+log = logging.getLogger(__name__)
+
+MAGIC = b"KGC1"
+HEADER = struct.Struct(">4sQ32s")  # magic, payload length, sha256(payload)
+_KEY = re.compile(r"[0-9a-f]{16,128}")
+_VERSION = re.compile(r"[A-Za-z0-9._+-]{1,100}")
+# A temporary file older than this was left by a killed writer; younger ones may be in use.
+STALE_TEMP_SECONDS = 3600.0
+
+
+class CacheError(KgError):
+    """The cache folder cannot be created or repaired."""
+
+
+class Cache:
+    """Bytes stored under content keys, one atomic file per entry."""
+
+    def __init__(self, root: Path, *, version: str) -> None:
+        if not _VERSION.fullmatch(version):
+            raise ValueError(f"cache version {version!r}: use letters, digits and ._+- only")
+        self.root = Path(root)
+        self.version = version
+        self.dir = self.root / version
+        self._ensure_dir(self.root)
+        self._ensure_dir(self.dir)
+        self._remove_stale_temps()
+
+    # keys ----------------------------------------------------------------------------------
+    def key(self, data: bytes) -> str:
+        """The key of ``data``: SHA-256 of the version and the data, so a new version misses."""
+        digest = hashlib.sha256()
+        digest.update(self.version.encode("utf-8"))
+        digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def path(self, key: str) -> Path:
+        """Where the entry of ``key`` lives."""
+        if not _KEY.fullmatch(key):
+            raise ValueError(f"not a cache key: {key!r}")
+        return self.dir / key[:2] / key
+
+    # entries -------------------------------------------------------------------------------
+    def get(self, key: str) -> bytes | None:
+        """The value stored under ``key``, or None if absent or damaged (then it is removed)."""
+        path = self.path(key)
+        try:
+            blob = path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except IsADirectoryError:
+            self._damaged(path, "a folder stands where the entry should be")
+            return None
+        except OSError as e:
+            self._damaged(path, f"unreadable ({e.strerror})")
+            return None
+        problem = _check(blob)
+        if problem:
+            self._damaged(path, problem)
+            return None
+        return blob[HEADER.size :]
+
+    def put(self, key: str, value: bytes) -> None:
+        """Store ``value`` under ``key`` atomically (old or new survives a crash, never half)."""
+        path = self.path(key)
+        blob = HEADER.pack(MAGIC, len(value), hashlib.sha256(value).digest()) + value
+        self._ensure_dir(self.dir)
+        self._ensure_dir(path.parent)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        write_bytes(path, blob)
+        _fsync_dir(path.parent)
+
+    def discard(self, key: str) -> None:
+        """Remove the entry of ``key`` if there is one."""
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            self.path(key).unlink()
+
+    def keys(self) -> list[str]:
+        """Keys of the stored entries (present, not checked), sorted."""
+        found = []
+        try:
+            prefixes = sorted(os.scandir(self.dir), key=lambda e: e.name)
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        for prefix in prefixes:
+            if len(prefix.name) != 2 or not prefix.is_dir(follow_symlinks=False):
+                continue
+            for entry in os.scandir(prefix.path):
+                if _KEY.fullmatch(entry.name) and entry.name[:2] == prefix.name:
+                    found.append(entry.name)
+        return sorted(found)
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    # repair --------------------------------------------------------------------------------
+    def _damaged(self, path: Path, problem: str) -> None:
+        log.warning("cache entry %s is damaged (%s): removed", path, problem)
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+        except OSError as e:
+            log.warning("cache entry %s could not be removed: %s", path, e)
+
+    def _ensure_dir(self, folder: Path) -> None:
+        """Make ``folder`` a usable folder, moving aside whatever is in its way."""
+        if folder.is_dir():
+            return
+        if folder.exists() or folder.is_symlink():
+            log.warning("cache folder %s is not a folder: rebuilt", folder)
+            try:
+                if folder.is_dir():
+                    shutil.rmtree(folder)
+                else:
+                    folder.unlink()
+            except OSError as e:
+                raise CacheError(f"cache folder {folder} is unusable and cannot be removed") from e
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            if not folder.is_dir():  # lost a race with something odd: try once more
+                folder.unlink(missing_ok=True)
+                folder.mkdir(parents=True, exist_ok=True)
+        except NotADirectoryError as e:
+            raise CacheError(f"cache folder {folder}: a parent is a file") from e
+        except OSError as e:
+            raise CacheError(f"cache folder {folder} cannot be created: {e.strerror}") from e
+
+    def _remove_stale_temps(self) -> None:
+        now = time.time()
+        for prefix in self.dir.iterdir():
+            if not prefix.is_dir():
+                continue
+            for tmp in prefix.glob(".*.tmp"):
+                with contextlib.suppress(OSError):
+                    if now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
+                        tmp.unlink()
+
+
+def _check(blob: bytes) -> str | None:
+    """Why ``blob`` is not a valid entry, or None."""
+    if len(blob) < HEADER.size:
+        return "shorter than its header"
+    magic, length, digest = HEADER.unpack_from(blob)
+    if magic != MAGIC:
+        return "bad magic"
+    if len(blob) - HEADER.size != length:
+        return f"truncated: {len(blob) - HEADER.size} of {length} bytes"
+    if hashlib.sha256(memoryview(blob)[HEADER.size :]).digest() != digest:
+        return "checksum mismatch"
+    return None
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (a power cut, not only a kill); not possible everywhere."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
