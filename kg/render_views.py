@@ -1,0 +1,349 @@
+"""What the HTML page draws: the facts kept by a pair or a time window, then the entity view or
+the country view, then optionally the ego network of one node.
+
+The functions here choose nodes and edges and nothing else; colours, tooltips, layout and the
+page itself are in :mod:`kg.render`.
+
+Time window: a fact is dated by ``fact.date`` when it carries a year, else by
+``fact.date_inferred`` when that carries a year.  A fact with no year at all (``--MM-DD`` and
+nothing inferred, or no date) cannot be placed in a window, so it is left out whenever
+``since`` or ``until`` is given, and kept otherwise.  Dates compare on their common prefix, so
+``since="2023-05-10"`` keeps a fact dated ``2023-05`` (the month overlaps the window).
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from kg.errors import EntityNotFoundError, KgError
+from kg.graph import SHORTCUTS, actors, entity_attributes
+from kg.model import Actor, DateRange, Fact, GraphData
+
+#: shortcut relations drawn in the entity view ("represents" carries no fact, so no evidence)
+FACT_RELATIONS: tuple[str, ...] = (
+    "received",
+    "visited",
+    "met",
+    "signed_agreement",
+    "partnership",
+    "diplomatic_relations",
+)
+#: relations whose direction means something (host -> guest, visitor -> destination)
+DIRECTED_RELATIONS = frozenset({"received", "visited"})
+
+
+@dataclass(frozen=True)
+class DrawnNode:
+    """One node of the picture: an entity, or a country in the country view."""
+
+    id: str
+    name: str
+    kind: str
+    country: str = ""
+    role: str = ""
+    title: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DrawnEdge:
+    """One edge of the picture: one fact (entity view) or all facts of a country pair."""
+
+    id: str
+    source: str
+    target: str
+    relation: str
+    facts: tuple[Fact, ...]
+    directed: bool = False
+    level: str = ""
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """The nodes and edges to draw, sorted, plus what the page says about the selection."""
+
+    view: str
+    nodes: tuple[DrawnNode, ...]
+    edges: tuple[DrawnEdge, ...]
+    focus: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip its accents, for forgiving name matching.
+
+    Examples:
+        >>> fold("Nguyễn Phú Trọng")
+        'nguyen phu trong'
+        >>> fold("  ĐÀ  Nẵng ")
+        'da nang'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def actor_country(actor: Actor) -> str:
+    """ISO2 code an actor belongs to: its ``country``, or its own code for a country actor."""
+    if actor.country:
+        return actor.country
+    if actor.kind == "country" and actor.id.startswith("country:"):
+        return actor.id.split(":", 1)[1]
+    return ""
+
+
+def fact_actors(fact: Fact) -> Iterator[Actor]:
+    """Every actor of ``fact``, role by role in sorted role order."""
+    for _, value in sorted(fact.roles.items()):
+        yield from value if isinstance(value, tuple) else (value,)
+
+
+def fact_countries(fact: Fact) -> tuple[str, ...]:
+    """Sorted ISO2 codes of the actors of ``fact`` (actors without a country are ignored)."""
+    return tuple(sorted({c for c in map(actor_country, fact_actors(fact)) if c}))
+
+
+def _has_year(date: str | None) -> bool:
+    return bool(date) and date[:4].isdigit()  # type: ignore[index]
+
+
+def fact_span(fact: Fact) -> tuple[str, str] | None:
+    """First and last day of ``fact`` as date strings with a year, or None when it has none."""
+    date = fact.date
+    if isinstance(date, DateRange):
+        start, end = date.start, date.end
+        if _has_year(start) and not _has_year(end):
+            end = start[:4] + end[1:] if end.startswith("--") else start
+        if _has_year(start) and _has_year(end):
+            return start, end
+    elif _has_year(date):
+        return date, date  # type: ignore[return-value]
+    if _has_year(fact.date_inferred):
+        return fact.date_inferred, fact.date_inferred  # type: ignore[return-value]
+    return None
+
+
+def in_window(fact: Fact, since: str | None, until: str | None) -> bool:
+    """Whether ``fact`` overlaps ``[since, until]`` (see the module docstring for the rules)."""
+    if since is None and until is None:
+        return True
+    span = fact_span(fact)
+    if span is None:
+        return False
+    start, end = span
+    if since is not None:
+        n = min(len(end), len(since))
+        if end[:n] < since[:n]:
+            return False
+    if until is not None:
+        n = min(len(start), len(until))
+        if start[:n] > until[:n]:
+            return False
+    return True
+
+
+def in_pair(fact: Fact, pair: tuple[str, str] | None) -> bool:
+    """Whether the actors of ``fact`` belong to the two countries of ``pair`` and to no other.
+
+    Both countries must appear; actors without a known country do not exclude the fact.
+    """
+    if pair is None:
+        return True
+    wanted = {pair[0].upper(), pair[1].upper()}
+    return set(fact_countries(fact)) == wanted
+
+
+def select_facts(
+    data: GraphData,
+    *,
+    pair: tuple[str, str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> tuple[Fact, ...]:
+    """The facts of ``data`` kept by the country pair and the time window, in input order."""
+    if pair is not None and (len(pair) != 2 or pair[0].upper() == pair[1].upper()):
+        raise KgError(f"a country pair needs two different ISO2 codes, got {pair!r}")
+    return tuple(f for f in data.facts if in_pair(f, pair) and in_window(f, since, until))
+
+
+def _ego(graph: nx.Graph, source: str, depth: int) -> set[str]:
+    """Nodes at most ``depth`` hops from ``source`` in ``graph`` (breadth-first)."""
+    reached: set[str] = set()
+    for hops, layer in enumerate(nx.bfs_layers(graph, [source])):
+        if hops > depth:
+            break
+        reached.update(layer)
+    return reached
+
+
+def resolve(candidates: Iterable[DrawnNode], query: str) -> str:
+    """The id of the node whose id, name or alias is ``query`` (case and accents ignored)."""
+    nodes = list(candidates)
+    for node in nodes:
+        if node.id == query:
+            return node.id
+    key = fold(query)
+    hits = sorted(
+        {
+            n.id
+            for n in nodes
+            if key in {fold(n.id), fold(n.name), *(fold(a) for a in n.aliases)}
+            or (n.kind == "country" and key == fold(n.country))
+        }
+    )
+    if not hits:
+        raise EntityNotFoundError(f"no entity is named {query!r}")
+    if len(hits) > 1:
+        raise EntityNotFoundError(
+            f"{query!r} names {len(hits)} entities ({', '.join(hits[:5])}): give an id"
+        )
+    return hits[0]
+
+
+def entity_view(
+    data: GraphData,
+    facts: tuple[Fact, ...],
+    *,
+    whole: bool,
+    focus: str | None = None,
+    depth: int = 1,
+) -> Drawing:
+    """Entities as nodes and one shortcut edge per fact, optionally cut to an ego network.
+
+    The edges are made here rather than read from :func:`kg.graph.build_graph`, whose shortcut
+    edges are keyed by relation: two facts of one relation between the same pair share one edge
+    there, and the page draws one edge per fact.
+    """
+    attrs: dict[str, dict[str, object]] = {e.id: entity_attributes(e) for e in data.entities}
+    graph = nx.MultiDiGraph()
+    if whole:
+        graph.add_nodes_from(attrs)
+    for fact in facts:
+        src_role, dst_role, relation = SHORTCUTS[fact.type]
+        if src_role == dst_role:
+            pairs: Iterable[tuple[Actor, Actor]] = itertools.combinations(actors(fact, src_role), 2)
+        else:
+            pairs = itertools.product(actors(fact, src_role), actors(fact, dst_role))
+        for src, dst in pairs:
+            if src.id == dst.id:
+                continue
+            for actor in (src, dst):
+                attrs.setdefault(
+                    actor.id,
+                    {"kind": actor.kind, "name": actor.name, "country": actor.country or ""},
+                )
+            key = f"{fact.id}|{src.id}|{dst.id}"
+            graph.add_edge(src.id, dst.id, key=key, relation=relation, fact=fact)
+    source = None
+    if focus is not None:
+        source = resolve((_entity_node(n, a) for n, a in attrs.items()), focus)
+        graph.add_node(source)
+        keep = _ego(graph.to_undirected(as_view=True), source, depth)
+        graph = graph.subgraph(keep)
+    nodes = [_entity_node(n, attrs[n]) for n in graph]
+    edges = [
+        DrawnEdge(
+            id=key,
+            source=u,
+            target=v,
+            relation=rel["relation"],
+            facts=(rel["fact"],),
+            directed=rel["relation"] in DIRECTED_RELATIONS,
+        )
+        for u, v, key, rel in graph.edges(keys=True, data=True)
+    ]
+    return Drawing(
+        view="entities",
+        nodes=tuple(sorted(nodes, key=lambda n: n.id)),
+        edges=tuple(sorted(edges, key=lambda e: e.id)),
+        focus=source,
+    )
+
+
+def _entity_node(node_id: str, attrs: dict[str, object]) -> DrawnNode:
+    aliases = str(attrs.get("aliases") or "")
+    return DrawnNode(
+        id=node_id,
+        name=str(attrs.get("name") or node_id),
+        kind=str(attrs.get("kind") or "organization"),
+        country=str(attrs.get("country") or ""),
+        role=str(attrs.get("role") or ""),
+        title=str(attrs.get("title") or ""),
+        aliases=tuple(a for a in aliases.split("|") if a),
+    )
+
+
+def fact_key(fact: Fact) -> tuple[str, str]:
+    """Sort key of a fact: its last dated day ("" when undated), then its id."""
+    span = fact_span(fact)
+    return (span[1] if span else "", fact.id)
+
+
+def country_view(
+    data: GraphData,
+    facts: tuple[Fact, ...],
+    *,
+    whole: bool,
+    focus: str | None = None,
+    depth: int = 1,
+) -> Drawing:
+    """Countries as nodes; one edge per pair weighted by its facts, with its latest level."""
+    names: dict[str, DrawnNode] = {}
+    for entity in data.entities:
+        if entity.kind == "country":
+            code = entity.country or entity.id.split(":", 1)[-1]
+            names[code] = DrawnNode(
+                id=f"country:{code}",
+                name=entity.name,
+                kind="country",
+                country=code,
+                aliases=entity.aliases,
+            )
+    by_pair: dict[tuple[str, str], list[Fact]] = {}
+    for fact in facts:
+        for a, b in itertools.combinations(fact_countries(fact), 2):
+            by_pair.setdefault((a, b), []).append(fact)
+    codes = {c for pair in by_pair for c in pair} | (set(names) if whole else set())
+    nodes = {
+        f"country:{c}": names.get(
+            c, DrawnNode(id=f"country:{c}", name=c, kind="country", country=c)
+        )
+        for c in codes
+    }
+    edges = []
+    for (a, b), pair_facts in by_pair.items():
+        ordered = tuple(sorted(pair_facts, key=fact_key))
+        levels = [f for f in ordered if f.type == "partnership" and f.attributes.get("level")]
+        edges.append(
+            DrawnEdge(
+                id=f"{a}|{b}",
+                source=f"country:{a}",
+                target=f"country:{b}",
+                relation="facts",
+                facts=ordered,
+                level=str(levels[-1].attributes["level"]) if levels else "",
+            )
+        )
+    source = None
+    if focus is not None:
+        graph = nx.Graph()
+        graph.add_nodes_from(nodes)
+        graph.add_edges_from((e.source, e.target) for e in edges)
+        known = {n.id: n for n in names.values()} | nodes
+        source = resolve(known.values(), focus)
+        nodes.setdefault(source, known[source])
+        graph.add_node(source)
+        reached = _ego(graph, source, depth)
+        nodes = {n: node for n, node in nodes.items() if n in reached}
+        edges = [e for e in edges if e.source in nodes and e.target in nodes]
+    return Drawing(
+        view="countries",
+        nodes=tuple(sorted(nodes.values(), key=lambda n: n.id)),
+        edges=tuple(sorted(edges, key=lambda e: e.id)),
+        focus=source,
+    )
