@@ -1,0 +1,380 @@
+"""Mentions of countries, cities, organisations and persons in one sentence.
+
+Persons are found the way a reader of VNA finds them: a run of capitalised name words that a
+title ("le ministre chinois des Affaires étrangères Wang Yi", "Xiong Bo, ambassadeur de
+Chine"), an honorific ("M. Samuel Perez") or a coordination with such a name ("les deux
+présidents A et B") marks as a person.  The country of a person comes from the title: a
+demonym, "de/du/des <pays>" (the sending country, not "au <pays>" where an ambassador
+serves), an organisation with a country (PCV, PPRL) or an international organisation
+(``ORG:UNICEF``); a title without any qualifier is Vietnamese.  A title with no name after it
+("le chef de la diplomatie chinoise") is a :class:`Description`, resolved later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.lexicon import Lexicon, lexicon
+from kg.model import Sentence
+from kg.textutil import fold
+
+_NAME_TOKEN = r"(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĐ][\w]*(?:-[\w]+)*)"
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN})*")
+_ACRONYM = re.compile(r"^[A-Z0-9]{2,}$")
+_PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9]{1,9})\s*\)")
+_LOCATIVE = re.compile(r"(?:\b(?:au|aux|en|a|dans)\s+(?:la |le |l'|les )?)$")
+_VERB_GAP = re.compile(r"\b(?:a|ont|est|sont|qui|que|avait|sera|va|vont)\b|[;.]")
+_TITLE_END = re.compile(
+    r"[;]|,(?!\s*(?:de |du |des |d'|et (?:de |du |des |d'|le |la |l'|chef|president|secretaire|membre|ministre)))"
+    r"|\s(?:a|ont|qui|sont|est|se|s'est|effectuera|a-t-il)\s"
+)
+_DETERMINER_BEFORE = re.compile(r"(?:^|\b(?:les|des|aux|deux))\s*$")
+_OTHER_LEADERS = re.compile(r"\s*et d'autres \w+ (\w+)")
+
+
+@dataclass(frozen=True)
+class CountryHit:
+    iso2: str
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CityHit:
+    city: str
+    country: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class OrgHit:
+    acronym: str
+    country: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PersonHit:
+    """A named person: ``start``/``end`` is the name; the title span may be either side."""
+
+    name: str
+    start: int
+    end: int
+    title: str | None
+    title_start: int
+    title_end: int
+    country: str | None
+    role: str | None
+    cue: str
+
+
+@dataclass(frozen=True)
+class Description:
+    """A title without a name ("le ministre vietnamien"), to be resolved to a person."""
+
+    title: str
+    start: int
+    end: int
+    country: str | None
+    role: str
+
+
+@dataclass
+class SentenceMentions:
+    """Everything found in one sentence; offsets are indices into ``text``."""
+
+    sentence: Sentence
+    text: str
+    folded: str
+    lower: str
+    countries: list[CountryHit] = field(default_factory=list)
+    cities: list[CityHit] = field(default_factory=list)
+    orgs: list[OrgHit] = field(default_factory=list)
+    persons: list[PersonHit] = field(default_factory=list)
+    descriptions: list[Description] = field(default_factory=list)
+
+    def persons_in(self, start: int, end: int) -> list[PersonHit]:
+        return [p for p in self.persons if start <= p.start and p.end <= end]
+
+    def countries_in(self, start: int, end: int) -> list[CountryHit]:
+        return [c for c in self.countries if start <= c.start and c.end <= end]
+
+    def in_person(self, start: int, end: int) -> bool:
+        """Whether ``start..end`` lies inside a person's name or title."""
+        for p in self.persons:
+            if p.start <= start and end <= p.end:
+                return True
+            if p.title and p.title_start <= start and end <= p.title_end:
+                return True
+        return any(d.start <= start and end <= d.end for d in self.descriptions)
+
+
+def find_countries(text: str, folded: str, lex: Lexicon) -> list[CountryHit]:
+    hits = []
+    for m in lex.country_regex.finditer(folded):
+        forms = lex.country_forms.get(m.group(0), ())
+        if not forms:
+            continue
+        row = forms[0]
+        surface = text[m.start() : m.end()]
+        if row.kind in ("name", "capital") and not surface[:1].isupper():
+            continue
+        if row.kind == "demonym" and surface[:1].isupper() and not _DETERMINER_BEFORE.search(
+            folded[max(0, m.start() - 6) : m.start()]
+        ):
+            continue
+        hits.append(CountryHit(row.iso2, row.kind, m.start(), m.end(), surface))
+    for m in lex.prefix_regex.finditer(folded):
+        forms = lex.country_forms.get(m.group(0), ())
+        if forms:
+            hits.append(CountryHit(forms[0].iso2, "prefix", m.start(), m.end(), m.group(0)))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def find_cities(text: str, folded: str, lex: Lexicon) -> list[CityHit]:
+    hits = []
+    for m in lex.city_regex.finditer(folded):
+        city = lex.cities[m.group(0)]
+        surface = text[m.start() : m.end()]
+        if surface[:1].isupper():
+            hits.append(CityHit(city.id, city.country, m.start(), m.end(), surface))
+    return hits
+
+
+def find_orgs(text: str, lex: Lexicon) -> list[OrgHit]:
+    hits = []
+    for m in lex.org_regex.finditer(text):
+        org = lex.organizations[m.group(0)]
+        hits.append(OrgHit(org.acronym, org.country, m.start(), m.end()))
+    return hits
+
+
+def role_of(title: str, lex: Lexicon) -> str:
+    """The normalised role of a title: the role rules first, then the title's head word."""
+    folded = fold(title)
+    for rule in lex.role_rules:
+        if re.search(rule.pattern, folded):
+            return rule.role
+    m = lex.title_regex.search(folded)
+    return lex.titles[m.group(0)].role if m else "official"
+
+
+def title_country(
+    mentions: SentenceMentions, start: int, end: int, lex: Lexicon
+) -> str | None:
+    """The country a title qualifies its holder with, or None when it names none."""
+    folded = mentions.folded
+    fallback = None
+    for hit in mentions.countries_in(start, end):
+        if hit.kind == "capital":
+            continue
+        if _LOCATIVE.search(folded[max(start, hit.start - 12) : hit.start]):
+            fallback = fallback or hit.iso2
+            continue
+        return hit.iso2
+    if fallback:
+        return fallback
+    for org in mentions.orgs:
+        if start <= org.start and org.end <= end and org.country:
+            return f"ORG:{org.acronym}" if org.country == "ORG" else org.country
+    m = _PAREN_ACRONYM.search(mentions.text[start:end])
+    if m and m.group(1) not in lex.organizations:
+        return f"ORG:{m.group(1)}"
+    return None
+
+
+def _split_run(run: re.Match[str], lex: Lexicon, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut a capitalised run into name candidates at stop words, acronyms and gazetteer hits."""
+    tokens = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group(0))]
+    text = run.string
+    segments: list[list[tuple[int, int]]] = [[]]
+    for i, (s, e) in enumerate(tokens):
+        word = text[s:e]
+        stop = (
+            word in lex.name_stopwords
+            or (word in lex.name_leading_stopwords and not segments[-1])
+            or fold(word) in lex.titles
+            or bool(_ACRONYM.match(word))
+            or any(bs <= s < be for bs, be in blocked)
+        )
+        if word in ("Le", "La") and stop and i + 2 < len(tokens):
+            nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
+            follow_ok = nxt not in lex.name_stopwords and not any(
+                bs <= tokens[i + 1][0] < be for bs, be in blocked
+            )
+            if follow_ok and (segments[-1] or _after_title(text, s, lex)):
+                stop = False
+        if stop:
+            segments.append([])
+        else:
+            segments[-1].append((s, e))
+    out = []
+    for seg in segments:
+        while seg and text[seg[-1][0] : seg[-1][1]].endswith(".") and len(text[seg[-1][0] : seg[-1][1]]) == 2:
+            seg = seg[:-1]
+        if len(seg) >= 2:
+            out.append((seg[0][0], seg[-1][1]))
+    return out
+
+
+def _after_title(text: str, position: int, lex: Lexicon) -> bool:
+    left = fold(text[max(0, position - 40) : position]).rstrip(" ,")
+    return any(left.endswith(form) for form in lex.titles)
+
+
+def _title_before(mentions: SentenceMentions, start: int, lex: Lexicon, names: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of a title that ends right before a name, if any."""
+    folded = mentions.folded
+    lo = max(0, start - 160)
+    best = None
+    for m in lex.title_regex.finditer(folded, lo, start):
+        best = m
+    if best is None:
+        return None
+    gap = folded[best.end() : start]
+    if _VERB_GAP.search(mentions.lower[best.end() : start]) or any(best.end() <= s < start for s, _ in names):
+        return None
+    if len(gap) > 130:
+        return None
+    t_start = best.start()
+    # Coordinated titles of one person: "du secrétaire général du PCC et du président Xi".
+    coord = re.search(r"(?:,| et)\s+(?:du |de la |de l'|le |la |l')?$", folded[lo:t_start])
+    if coord:
+        prev = None
+        for m in lex.title_regex.finditer(folded, lo, lo + coord.start()):
+            prev = m
+        if prev is not None:
+            between = mentions.lower[prev.end() : lo + coord.start()]
+            if not _VERB_GAP.search(between) and not any(prev.end() <= s < t_start for s, _ in names):
+                t_start = prev.start()
+    end = start
+    while end > t_start and mentions.text[end - 1] in " ,":
+        end -= 1
+    return t_start, end
+
+
+def _title_after(mentions: SentenceMentions, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The span of an appositive title after a name: "Xiong Bo, ambassadeur de Chine"."""
+    text, folded = mentions.text, mentions.folded
+    m = re.compile(r"\s*(?:\([^)]{0,60}\))?\s*,\s*(?:le |la |l')?").match(text, end)
+    if not m:
+        return None
+    t = lex.title_regex.match(folded, m.end())
+    if not t:
+        return None
+    stop = _TITLE_END.search(mentions.lower, t.end())
+    t_end = stop.start() if stop else len(text)
+    while t_end > t.start() and text[t_end - 1] in " .":
+        t_end -= 1
+    return t.start(), t_end
+
+
+def find_persons(mentions: SentenceMentions, lex: Lexicon, known: dict[str, str | None]) -> None:
+    """Fill ``mentions.persons`` and ``mentions.descriptions``.
+
+    ``known`` maps folded names already accepted in the document to their country, so that a
+    later bare mention ("Nguyen Phu Trong a insisté") is still a person.
+    """
+    text = mentions.text
+    blocked = [(c.start, c.end) for c in mentions.countries] + [
+        (c.start, c.end) for c in mentions.cities
+    ]
+    candidates: list[tuple[int, int]] = []
+    for run in _NAME_RUN.finditer(text):
+        candidates.extend(_split_run(run, lex, blocked))
+    accepted: list[PersonHit] = []
+    for start, end in candidates:
+        name = text[start:end]
+        before = _title_before(mentions, start, lex, candidates)
+        after = _title_after(mentions, end, lex)
+        if after and any(after[0] <= s <= after[1] + 3 for s, _ in candidates):
+            after = None
+        honorific = re.search(r"(?:^|\s)(?:M\.|Mme|Mlle|Dr\.?|Pr\.|S\.E\.)\s*$", text[:start])
+        cue = ""
+        if after:
+            cue = "title_after"
+        elif before:
+            cue = "title_before"
+        elif honorific:
+            cue = "honorific"
+        elif fold(name) in known:
+            cue = "known"
+        elif accepted and re.fullmatch(r"\s+et\s+", text[accepted[-1].end : start]):
+            cue = "coordination"
+        if not cue:
+            continue
+        spans = [s for s in (before, after) if s]
+        title = ", ".join(text[s:e] for s, e in spans) or None
+        country = None
+        for span in (after, before):
+            if span is not None and country is None:
+                country = title_country(mentions, span[0], span[1], lex)
+        other = _OTHER_LEADERS.match(mentions.folded, end)
+        if country is None and other:
+            forms = lex.country_forms.get(other.group(1), ())
+            country = forms[0].iso2 if forms else None
+        if country is None and known.get(fold(name)):
+            country = known[fold(name)]
+        if country is None and title and cue in ("title_before", "title_after"):
+            head = fold(title)
+            if not head.startswith(("homologue", "son homologue", "les deux", "deux")):
+                country = "VN"
+        t_start = min(s for s, _ in spans) if spans else start
+        t_end = max(e for _, e in spans) if spans else end
+        accepted.append(
+            PersonHit(
+                name=name,
+                start=start,
+                end=end,
+                title=title,
+                title_start=t_start,
+                title_end=t_end,
+                country=country,
+                role=role_of(title, lex) if title else None,
+                cue=cue,
+            )
+        )
+        known.setdefault(fold(name), country)
+    mentions.persons = accepted
+    for m in lex.title_regex.finditer(mentions.folded):
+        if mentions.in_person(m.start(), m.end()):
+            continue
+        stop = _TITLE_END.search(mentions.lower, m.end())
+        d_end = stop.start() if stop else len(text)
+        nxt = [p.start for p in accepted if p.start >= m.end()]
+        if nxt and nxt[0] < d_end:
+            continue
+        while d_end > m.start() and text[d_end - 1] in " .,":
+            d_end -= 1
+        desc = text[m.start() : d_end]
+        mentions.descriptions.append(
+            Description(
+                title=desc,
+                start=m.start(),
+                end=d_end,
+                country=title_country(mentions, m.start(), d_end, lex),
+                role=role_of(desc, lex),
+            )
+        )
+
+
+def analyse(sentence: Sentence, known: dict[str, str | None]) -> SentenceMentions:
+    """Find every mention of one sentence."""
+    lex = lexicon()
+    text = sentence.text
+    folded = fold(text)
+    lower = text.lower()
+    mentions = SentenceMentions(
+        sentence=sentence, text=text, folded=folded, lower=lower if len(lower) == len(text) else folded
+    )
+    mentions.countries = find_countries(text, folded, lex)
+    mentions.cities = find_cities(text, folded, lex)
+    mentions.orgs = find_orgs(text, lex)
+    find_persons(mentions, lex, known)
+    return mentions

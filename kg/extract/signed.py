@@ -1,0 +1,164 @@
+"""Agreements: documents signed, issued, planned or in force between two parties.
+
+A document noun (accord, protocole d'accord, mémorandum, déclaration commune, traité) makes a
+fact when it is counted ("14 accords", "neuf", "un protocole"), named ("l'accord sur ...",
+"[Déclaration commune]") and has two parties: "entre A et B" (each pair with its own count:
+"14 accords ... entre le Vietnam et la Russie et neuf entre le Vietnam et la Biélorussie"), two
+cities ("entre Hanoï et ... la capitale Pékin" gives a city memorandum), a pair "Vietnam-Chine",
+the two countries of the clause's subject, or "les deux pays/parties".  Generic plurals ("les
+accords existants") and agreements with an organisation as a party give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract.context import DocContext, city_actor, country_actor, make_fact
+from kg.extract.entities import SentenceMentions
+from kg.lexicon import lexicon
+from kg.model import Actor, Fact
+
+_CLAUSES = re.compile(r"\s+tandis que\s+|;|\s+alors que\s+")
+_STATUS = (
+    ("issued", re.compile(r"\brendue?s? publique?s?\b|\bpublie(?:e|es|s)?\b")),
+    ("planned", re.compile(r"\bsigner bientot\b|\b(?:vont|va|doivent|devraient) signer\b|\bsigneront\b|\bprochaine signature\b|\bbientot\b")),
+    ("signed", re.compile(r"\bsigne(?:e|es|s)?\b|\bsignature\b|\bont conclu\b")),
+    ("existing", re.compile(r"\brespecter\b|\bmettre en (?:oe|œ)uvre\b|\bcontenu d|\bapplication\b|\bconformement\b|\ben vigueur\b")),
+)
+_GENERIC = re.compile(r"\b(?:les|des|aux|ces|leurs|ses)\s+$")
+_NAMED = re.compile(r"^\s*(?:cadre\s+)?(?:sur|de|d'|relatif|concernant|portant)\b|^\]")
+_ANOTHER = re.compile(r"\bet un autre\b")
+_ENTRE = re.compile(r"\bentre\s+(?:le |la |l'|les )?")
+_DASH_PAIR = re.compile(r"\s*[-–]\s*")
+
+
+def _count(folded: str, position: int) -> int | None:
+    numbers = lexicon().numbers
+    m = re.search(r"(\d+|\w+)\s+(?:\w+\s+)?$", folded[max(0, position - 30) : position])
+    if not m:
+        return None
+    word = m.group(1)
+    if word.isdigit():
+        return int(word)
+    return numbers.get(word)
+
+
+def _kind(trigger: str) -> str:
+    if "declaration" in trigger:
+        return "joint_declaration"
+    if "protocole" in trigger or "memorandum" in trigger:
+        return "memorandum"
+    return "agreement"
+
+
+def _entre_pairs(sm: SentenceMentions, start: int, end: int) -> list[tuple[int, list[Actor] | None]]:
+    """Each "entre A et B" in ``start..end``: its position and its two parties (None if a
+    party is not a country or a city)."""
+    out: list[tuple[int, list[Actor] | None]] = []
+    for m in _ENTRE.finditer(sm.folded, start, end):
+        first = _party_at(sm, m.end())
+        if first is None:
+            out.append((m.start(), None))
+            continue
+        et = re.compile(r"\s+et\s+(?:le |la |l'|les )?").match(sm.folded, first[1])
+        second = _party_at(sm, et.end()) if et else None
+        out.append((m.start(), [first[0], second[0]] if second else None))
+    return out
+
+
+def _party_at(sm: SentenceMentions, position: int) -> tuple[Actor, int] | None:
+    for hit in sm.countries:
+        if hit.start == position and hit.kind == "name":
+            return country_actor(hit.iso2), hit.end
+    for city in sm.cities:
+        if city.start == position:
+            return city_actor(city.city, city.country), city.end
+    return None
+
+
+def _parties(ctx: DocContext, index: int, start: int, trig_start: int, end: int) -> list[tuple[list[Actor], int | None]]:
+    sm = ctx.sentences[index]
+    after = _entre_pairs(sm, trig_start, end)
+    if after:
+        pairs = []
+        for i, (pos, parties) in enumerate(after):
+            if parties is None:
+                return []
+            count = _count(sm.folded, trig_start) if i == 0 else _count(sm.folded, pos)
+            pairs.append((parties, count))
+        return pairs
+    count = _count(sm.folded, trig_start)
+    window_start = sm.folded.rfind("entre ", max(start, trig_start - 160), trig_start)
+    if window_start >= 0:
+        cities = [c for c in sm.cities if window_start <= c.start < trig_start]
+        ids = list(dict.fromkeys((c.city, c.country) for c in cities))
+        if len(ids) >= 2:
+            return [([city_actor(*ids[0]), city_actor(*ids[1])], count)]
+        before = _entre_pairs(sm, window_start, trig_start)
+        if before and before[0][1]:
+            return [(before[0][1], count)]
+    hits = [h for h in sm.countries if start <= h.start < end and h.kind == "name"]
+    for a, b in zip(hits, hits[1:], strict=False):
+        if a.start >= trig_start and _DASH_PAIR.fullmatch(sm.text[a.end : b.start]):
+            return [([country_actor(a.iso2), country_actor(b.iso2)], count)]
+    if any(_DASH_PAIR.fullmatch(sm.text[h.end : h.end + 1]) for h in hits if h.start >= trig_start):
+        return []
+    subject = list(dict.fromkeys(h.iso2 for h in hits if h.start < trig_start and not sm.in_person(h.start, h.end)))
+    if len(subject) == 2:
+        return [([country_actor(subject[0]), country_actor(subject[1])], count)]
+    if re.search(r"\bdeux (?:pays|parties)\b", sm.folded):
+        pair = ctx.pair_for(index)
+        if pair:
+            return [([country_actor(pair[0]), country_actor(pair[1])], count)]
+    return []
+
+
+def extract(ctx: DocContext) -> Iterator[Fact]:
+    """Yield every agreement of the document, in order of appearance."""
+    for index, sm in enumerate(ctx.sentences):
+        bounds = [0] + [m.end() for m in _CLAUSES.finditer(sm.folded)] + [len(sm.folded)]
+        for trig, pattern in lexicon().triggers.get("agreement", ()):
+            for m in pattern.finditer(sm.folded):
+                before = sm.folded[max(0, m.start() - 12) : m.start()]
+                if before.endswith(("d'", "en ")):
+                    continue
+                start = max(b for b in bounds if b <= m.start())
+                end = min(b for b in bounds if b > m.start())
+                clause = sm.folded[start:end]
+                count = _count(sm.folded, m.start())
+                named = bool(_NAMED.match(sm.folded, m.end())) or sm.text[m.start() : m.start() + 1].isupper()
+                if _GENERIC.search(sm.folded[max(0, m.start() - 8) : m.start()]) and count is None:
+                    continue
+                if count is None and not named:
+                    continue
+                status = next((s for s, p in _STATUS if p.search(clause)), None)
+                if status is None:
+                    status = "existing" if named else "signed"
+                extra = 1 if _ANOTHER.search(sm.folded, m.end(), end) else 0
+                for parties, n in _parties(ctx, index, start, m.start(), end):
+                    total = (n or (1 if extra else None))
+                    if total is not None:
+                        total += extra
+                    label = _label(sm.text, m.start(), end) if named else None
+                    yield make_fact(
+                        ctx,
+                        index,
+                        type="agreement",
+                        roles={"parties": tuple(parties)},
+                        rule=trig.rule,
+                        confidence=trig.confidence,
+                        attributes={
+                            "count": total,
+                            "kind": _kind(m.group(0)),
+                            "status": status,
+                            "label": label,
+                        },
+                    )
+
+
+def _label(text: str, start: int, end: int) -> str:
+    m = re.compile(r"[^,;\]]{0,120}").match(text, start)
+    label = m.group(0) if m else text[start:end]
+    label = re.split(r"\s+et un autre\b|\s+entre\s", label)[0]
+    return label.strip(" [").strip()

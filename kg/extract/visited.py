@@ -1,0 +1,119 @@
+"""Visits: a person travelling to a country ("visite d'État en Corée", "venu au Vietnam",
+"se rendra au Laos", "attendu au Laos", "l'atterrissage à Alger", "activités bilatérales en
+Afrique du Sud").
+
+One fact per destination ("en Russie et en Biélorussie" gives two).  A destination is a
+country in a locative phrase after the trigger (a capital stands for its country only in the
+arrival form).  A trip to a place inside the visitor's own country is not a bilateral visit, and
+a visit with no country ("visite de courtoisie", "au Commandement de ...") gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract.context import Arg, DocContext, country_actor, date_near, make_fact, person_actor
+from kg.extract.entities import SentenceMentions
+from kg.lexicon import lexicon
+from kg.model import Fact
+
+_KINDS = (
+    ("d'etat", "state"),
+    ("officielle", "official"),
+    ("de travail", "working"),
+    ("de courtoisie", "courtesy"),
+)
+_PLANNED = re.compile(
+    r"\b(?:se rendr(?:a|ont)|effectuer(?:a|ont)|prochaine?|attendue?s?|preparation de la visite"
+    r"|va effectuer|vont effectuer|est attendu)\b"
+)
+_LOCATIVE = re.compile(r"\b(?:en|au|aux|a|dans)\s+(?:la |le |l'|les )?$")
+_CHAIN = re.compile(r"^\s*(?:,\s*)?et\s+(?:en|au|aux|a)?\s*(?:la |le |l'|les )?$")
+_WINDOW_END = re.compile(r"[,;.]|\s(?:afin|pour|qui|a|ont|et de|de sa)\s")
+_OF = re.compile(r"^\s*(?:prochaine\s+)?(?:(?:au|en|aux)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:du|de la|de l'|d')\s")
+_THIS = re.compile(r"\b(?:cette|la meme|ladite)\s+$")
+
+
+def _kind(sm: SentenceMentions) -> str:
+    for words, kind in _KINDS:
+        if re.search(r"\bvisites? " + words, sm.folded):
+            return kind
+    return "unspecified"
+
+
+def _destinations(sm: SentenceMentions, start: int, *, capitals: bool) -> list[str]:
+    """Countries in the locative phrase that starts at ``start``."""
+    stop = _WINDOW_END.search(sm.lower, start)
+    end = stop.start() if stop else len(sm.text)
+    found: list[str] = []
+    inside_dans = False
+    for hit in sm.countries:
+        if hit.start < start or hit.start > end or sm.in_person(hit.start, hit.end):
+            continue
+        if hit.kind == "capital" and not capitals:
+            continue
+        if hit.kind not in ("name", "capital"):
+            continue
+        left = sm.folded[start : hit.start]
+        if _LOCATIVE.search(left) or (found and _CHAIN.search(sm.folded[start : hit.start][-12:])):
+            found.append(hit.iso2)
+            inside_dans = inside_dans or left.rstrip().endswith("dans la province du")
+        elif re.search(r"\bdans\b", left) and not found:
+            found.append(hit.iso2)
+    if capitals and not found:
+        for city in sm.cities:
+            if start <= city.start <= end and _LOCATIVE.search(sm.folded[start : city.start]):
+                found.append(city.country)
+                break
+    return list(dict.fromkeys(found))
+
+
+def _visitor(ctx: DocContext, index: int, start: int, end: int, rule: str) -> Arg | None:
+    sm = ctx.sentences[index]
+    text_after = sm.folded[end : end + 160]
+    if rule == "visited.noun" and _OF.match(text_after):
+        after = ctx.args(index, end, min(len(sm.text), end + 200))
+        if after:
+            return after[0]
+    before = ctx.args(index, 0, start)
+    if before:
+        return before[-1]
+    after = ctx.args(index, end, len(sm.text))
+    return after[0] if after else None
+
+
+def extract(ctx: DocContext) -> Iterator[Fact]:
+    """Yield every visit of the document, in order of appearance."""
+    for index, sm in enumerate(ctx.sentences):
+        for trig, pattern in lexicon().triggers.get("visit", ()):
+            for m in pattern.finditer(sm.folded):
+                if trig.rule == "visited.noun" and _THIS.search(sm.folded[: m.start()]):
+                    continue
+                destinations = _destinations(
+                    sm,
+                    m.start() if trig.rule != "visited.noun" else m.end(),
+                    capitals=trig.rule == "visited.arrival",
+                )
+                if trig.rule in ("visited.go",) and not destinations:
+                    destinations = _destinations(sm, m.end(), capitals=False)
+                if not destinations:
+                    continue
+                visitor = _visitor(ctx, index, m.start(), m.end(), trig.rule)
+                if visitor is None:
+                    continue
+                planned = bool(_PLANNED.search(sm.folded))
+                date, _ = date_near(sm, m.start())
+                for iso in destinations:
+                    if visitor.country == iso:
+                        continue
+                    yield make_fact(
+                        ctx,
+                        index,
+                        type="visit",
+                        roles={"visitor": person_actor(visitor), "destination": country_actor(iso)},
+                        rule=trig.rule,
+                        confidence=trig.confidence,
+                        date=date,
+                        attributes={"kind": _kind(sm), "status": "planned" if planned else None},
+                    )

@@ -1,0 +1,204 @@
+"""Lexicons kept as data files under ``kg/patterns``, validated when loaded.
+
+Every rule the extractors use that is a list of words (countries, demonyms, titles,
+organisations, cities, triggers, partnership phrasings) lives in a UTF-8 file here, so that
+adding a title or a trigger is a data change.  A malformed row fails at load time with
+:class:`kg.errors.PatternError` naming the file and the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from kg.errors import PatternError
+from kg.textutil import fold, trie_regex
+
+
+class Row(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+T = TypeVar("T", bound=Row)
+
+
+class CountryForm(Row):
+    iso2: str
+    form: str
+    kind: Literal["name", "demonym", "prefix", "capital", "display"]
+
+
+class Organization(Row):
+    acronym: str
+    name: str
+    country: str
+    kind: str
+
+
+class Title(Row):
+    form: str
+    role: str
+
+
+class RoleRule(Row):
+    pattern: str
+    role: str
+
+
+class City(Row):
+    form: str
+    id: str
+    country: str
+
+
+class NumberWord(Row):
+    word: str
+    value: int
+
+
+class Trigger(Row):
+    """One trigger of a fact rule: a regex over folded text (lowercase, no accents)."""
+
+    type: str
+    rule: str
+    pattern: str
+    attributes: dict[str, str | int | bool] = {}
+    confidence: float = 0.8
+
+
+class PartnershipLevel(Row):
+    pattern: str
+    level: str
+    label: str
+
+
+def _read(name: str) -> str:
+    try:
+        return resources.files("kg.patterns").joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError) as e:
+        raise PatternError(f"kg/patterns/{name}: cannot read ({e})") from e
+
+
+def _tsv(name: str, model: type[T]) -> tuple[T, ...]:
+    rows = []
+    reader = csv.DictReader(io.StringIO(_read(name)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for line, record in enumerate(reader, start=2):
+        try:
+            rows.append(model.model_validate(record))
+        except ValidationError as e:
+            raise PatternError(f"kg/patterns/{name}:{line}: {e}") from e
+    return tuple(rows)
+
+
+def _jsonl(name: str, model: type[T]) -> tuple[T, ...]:
+    rows = []
+    for line, text in enumerate(_read(name).splitlines(), start=1):
+        if not text.strip() or text.lstrip().startswith("//"):
+            continue
+        try:
+            rows.append(model.model_validate(json.loads(text)))
+        except (ValidationError, json.JSONDecodeError) as e:
+            raise PatternError(f"kg/patterns/{name}:{line}: {e}") from e
+    return tuple(rows)
+
+
+def _wordlist(name: str) -> frozenset[str]:
+    return frozenset(
+        line.strip()
+        for line in _read(name).splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def _boundary_regex(forms: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + trie_regex(forms) + r")(?![\w])")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All lexicons, loaded once (see :func:`lexicon`)."""
+
+    country_forms: dict[str, tuple[CountryForm, ...]]
+    country_regex: re.Pattern[str]
+    prefix_regex: re.Pattern[str]
+    organizations: dict[str, Organization]
+    org_regex: re.Pattern[str]
+    titles: dict[str, Title]
+    title_regex: re.Pattern[str]
+    role_rules: tuple[RoleRule, ...]
+    cities: dict[str, City]
+    city_regex: re.Pattern[str]
+    numbers: dict[str, int]
+    honorifics: frozenset[str]
+    name_stopwords: frozenset[str]
+    name_leading_stopwords: frozenset[str]
+    triggers: dict[str, tuple[tuple[Trigger, re.Pattern[str]], ...]]
+    partnership_levels: tuple[tuple[PartnershipLevel, re.Pattern[str]], ...]
+    country_names: dict[str, str]
+    country_display: dict[str, str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load and compile every pattern file (cached: built once per process)."""
+    forms = _tsv("countries.tsv", CountryForm) + _tsv("countries_extra.tsv", CountryForm)
+    by_form: dict[str, list[CountryForm]] = {}
+    names: dict[str, str] = {}
+    display: dict[str, str] = {}
+    for row in forms:
+        if row.kind == "display":
+            display[row.iso2] = row.form  # the extra file comes last and wins
+            continue
+        if row.kind == "prefix":
+            continue
+        by_form.setdefault(fold(row.form), []).append(row)
+        if row.kind == "name":
+            names.setdefault(row.iso2, row.form)
+    prefixes = [fold(r.form) for r in forms if r.kind == "prefix"]
+    prefix_map = {fold(r.form): r for r in forms if r.kind == "prefix"}
+    for key, row in prefix_map.items():
+        by_form.setdefault(key, []).append(row)
+    orgs = _tsv("organizations.tsv", Organization)
+    titles = _tsv("titles.tsv", Title)
+    cities = _tsv("cities.tsv", City)
+    triggers: dict[str, list[tuple[Trigger, re.Pattern[str]]]] = {}
+    for trig in _jsonl("triggers.jsonl", Trigger):
+        try:
+            compiled = re.compile(trig.pattern)
+        except re.error as e:
+            raise PatternError(f"kg/patterns/triggers.jsonl: rule {trig.rule}: {e}") from e
+        triggers.setdefault(trig.type, []).append((trig, compiled))
+    levels = []
+    for lvl in _jsonl("partnership_levels.jsonl", PartnershipLevel):
+        try:
+            levels.append((lvl, re.compile(lvl.pattern)))
+        except re.error as e:
+            raise PatternError(f"kg/patterns/partnership_levels.jsonl: {lvl.label}: {e}") from e
+    return Lexicon(
+        country_forms={k: tuple(v) for k, v in by_form.items()},
+        country_regex=_boundary_regex([f for f in by_form if not f.endswith("-")]),
+        prefix_regex=re.compile(r"(?<![\w-])(?:" + trie_regex(prefixes) + r")(?=\w)"),
+        organizations={o.acronym: o for o in orgs},
+        org_regex=re.compile(r"(?<![\w])(?:" + trie_regex([o.acronym for o in orgs]) + r")(?!\w)"),
+        titles={fold(t.form): t for t in titles},
+        title_regex=_boundary_regex([fold(t.form) for t in titles]),
+        role_rules=_tsv("role_rules.tsv", RoleRule),
+        cities={fold(c.form): c for c in cities},
+        city_regex=_boundary_regex([fold(c.form) for c in cities]),
+        numbers={n.word: n.value for n in _tsv("numbers.tsv", NumberWord)},
+        honorifics=_wordlist("honorifics.txt"),
+        name_stopwords=_wordlist("name_stopwords.txt"),
+        name_leading_stopwords=_wordlist("name_leading_stopwords.txt"),
+        triggers={k: tuple(v) for k, v in triggers.items()},
+        partnership_levels=tuple(levels),
+        country_names=names,
+        country_display=display,
+    )
