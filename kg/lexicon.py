@@ -144,6 +144,7 @@ class Lexicon:
     partnership_levels: tuple[tuple[PartnershipLevel, re.Pattern[str]], ...]
     country_names: dict[str, str]
     country_display: dict[str, str]
+    wikidata: dict[str, str]
 
 
 @cache
@@ -201,4 +202,5 @@ def lexicon() -> Lexicon:
         partnership_levels=tuple(levels),
         country_names=names,
         country_display=display,
+        wikidata={r['iso2']: r['wikidata'] for r in csv.DictReader(io.StringIO(_read('country_wikidata.csv')))},
     )

@@ -1,0 +1,402 @@
+"""The build: pages -> documents -> facts -> entities -> graph -> exports.
+
+Each stage is a function of its own; :func:`build` only wires them.  Per-page extraction results
+are cached by the content hash of the file (see :mod:`kg.cache`), so a warm rebuild analyses
+nothing that has not changed.  Exports are written atomically: an interrupted build leaves the
+previous exports in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from kg import __version__
+from kg.atomic import write_text
+from kg.cache import Cache
+from kg.errors import KgError, ReadError
+from kg.extract import extract_document
+from kg.extract.context import DocContext, slug
+from kg.model import Actor, Entity, Fact, GraphData, Record
+from kg.reader import read_page
+from kg.resolve import (
+    PersonMention,
+    PersonResolver,
+    country_entity,
+    merge_facts,
+    order_facts,
+    rename_actors,
+)
+
+log = logging.getLogger(__name__)
+
+PAGE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+class PersonRecord(Record):
+    """A person as one document names them (input of the resolver)."""
+
+    name: str
+    country: str | None
+    title: str | None
+    role: str | None
+    doc: str
+    date: str | None = None
+
+
+class OrgRecord(Record):
+    acronym: str
+    name: str
+    country: str | None
+
+
+class PageExtraction(Record):
+    """What extraction reads on one page: facts (with provisional actors) and mentions."""
+
+    path: str
+    article: str
+    documents: tuple[str, ...]
+    sections: tuple[str, ...]
+    facts: tuple[Fact, ...]
+    persons: tuple[PersonRecord, ...]
+    orgs: tuple[OrgRecord, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class BuildReport:
+    """What a build read, skipped and produced."""
+
+    documents: int = 0
+    pages: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    entities: Counter[str] = field(default_factory=Counter)
+    facts: Counter[str] = field(default_factory=Counter)
+    cached: int = 0
+    seconds: float = 0.0
+    written: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    data: GraphData
+    report: BuildReport
+
+
+def extractor_version() -> str:
+    """A hash of the package version and every pattern file: a change invalidates the cache."""
+    digest = hashlib.sha256(__version__.encode())
+    root = resources.files("kg.patterns")
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    for module in ("reader.py", "repair.py", "dates.py", "resolve.py"):
+        digest.update(resources.files("kg").joinpath(module).read_bytes())
+    for entry in sorted(resources.files("kg.extract").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def find_pages(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Every page file under the given files and folders, sorted for a deterministic build."""
+    pages: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            pages.extend(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES
+            )
+        elif path.exists():
+            pages.append(path)
+        else:
+            raise KgError(f"{path}: no such file or folder")
+    return sorted(set(pages))
+
+
+def _doc_date(ctx: DocContext, facts: Sequence[Fact]) -> str | None:
+    if ctx.document.dateline and ctx.document.dateline.date:
+        return ctx.document.dateline.date
+    for fact in facts:
+        if isinstance(fact.date, str):
+            return fact.date
+    return None
+
+
+def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
+    """Read one page and extract its facts and mentions (raises :class:`ReadError`)."""
+    page = read_page(path)
+    facts: list[Fact] = []
+    persons: list[PersonRecord] = []
+    orgs: dict[str, OrgRecord] = {}
+    for document in page.documents:
+        ctx, doc_facts = extract_document(document)
+        facts.extend(doc_facts)
+        date = _doc_date(ctx, doc_facts)
+        for sm in ctx.sentences:
+            for person in sm.persons:
+                persons.append(
+                    PersonRecord(
+                        name=person.name,
+                        country=person.country,
+                        title=person.title,
+                        role=person.role,
+                        doc=document.id,
+                        date=date,
+                    )
+                )
+            for org in sm.orgs:
+                orgs.setdefault(org.acronym, OrgRecord(acronym=org.acronym, name=org.acronym, country=org.country))
+    return PageExtraction(
+        path=str(path),
+        article=page.article,
+        documents=tuple(d.id for d in page.documents),
+        sections=tuple(d.section for d in page.documents),
+        facts=tuple(facts),
+        persons=tuple(persons),
+        orgs=tuple(orgs.values()),
+        warnings=page.warnings,
+    )
+
+
+def _extract_or_error(path: str) -> PageExtraction | str:
+    try:
+        return extract_page(path)
+    except ReadError as e:
+        return str(e)
+
+
+def extract_pages(
+    paths: Sequence[Path],
+    *,
+    cache: Cache | None = None,
+    workers: int = 1,
+    report: BuildReport | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[PageExtraction]:
+    """Extract every page, from the cache where the file is unchanged; bad pages are skipped
+    with their reason in ``report.skipped``."""
+    report = report if report is not None else BuildReport()
+    todo: list[tuple[int, Path, str | None]] = []
+    results: dict[int, PageExtraction] = {}
+    for i, path in enumerate(paths):
+        key = None
+        if cache is not None:
+            try:
+                key = cache.key(path.read_bytes())
+            except OSError as e:
+                report.skipped.append((str(path), f"{path}: cannot read ({e})"))
+                continue
+            hit = cache.get(key)
+            if hit is not None:
+                try:
+                    results[i] = PageExtraction.model_validate_json(hit)
+                    report.cached += 1
+                    continue
+                except ValidationError:
+                    cache.discard(key)
+        todo.append((i, path, key))
+    if workers > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            outcomes = list(pool.map(_extract_or_error, [str(p) for _, p, _ in todo], chunksize=8))
+    else:
+        outcomes = []
+        for n, (_, p, _) in enumerate(todo):
+            outcomes.append(_extract_or_error(str(p)))
+            if progress:
+                progress(n + 1, len(todo))
+    for (i, path, key), outcome in zip(todo, outcomes, strict=True):
+        if isinstance(outcome, str):
+            report.skipped.append((str(path), outcome))
+            continue
+        results[i] = outcome
+        if cache is not None and key is not None:
+            cache.put(key, outcome.model_dump_json().encode("utf-8"))
+    for i in sorted(results):
+        yield results[i]
+
+
+def resolve_build(extractions: Iterable[PageExtraction]) -> GraphData:
+    """Resolve the mentions of all pages into entities and merge the facts into events."""
+    resolver = PersonResolver()
+    facts: list[Fact] = []
+    orgs: dict[str, OrgRecord] = {}
+    seen_docs: set[str] = set()
+    extractions = list(extractions)
+    for extraction in extractions:
+        for person in extraction.persons:
+            resolver.add(PersonMention(person.name, person.country, person.title, person.role, person.date))
+        for org in extraction.orgs:
+            orgs.setdefault(org.acronym, org)
+    for extraction in extractions:
+        for fact in extraction.facts:
+            mapping: dict[str, Actor] = {}
+            for value in fact.roles.values():
+                for actor in value if isinstance(value, tuple) else (value,):
+                    if actor.kind == "person":
+                        found = resolver.lookup(actor.name, actor.country)
+                        if found:
+                            mapping[actor.id] = actor.model_copy(update={"id": found})
+            facts.append(rename_actors(fact, mapping))
+        seen_docs.update(extraction.documents)
+    people = {e.id: e for e in resolver.entities()}
+    facts = [rename_actors(f, _canonical_actors(f, people)) for f in facts]
+    merged = order_facts(merge_facts(facts))
+    entities: dict[str, Entity] = dict(people)
+    countries = {a.country for f in merged for a in _actors(f) if a.kind == "country" and a.country}
+    countries |= {e.country for e in people.values() if e.country and len(e.country) == 2}
+    for iso in countries:
+        entities[f"country:{iso}"] = country_entity(iso)
+    for fact in merged:
+        for actor in _actors(fact):
+            if actor.id not in entities:
+                entities[actor.id] = Entity(id=actor.id, kind=actor.kind, name=actor.name, country=actor.country)
+    for org in orgs.values():
+        oid = f"org:{slug(org.acronym)}"
+        entities.setdefault(
+            oid,
+            Entity(id=oid, kind="organization", name=org.name, country=None if org.country == "ORG" else org.country),
+        )
+    for person in people.values():
+        if person.country and person.country.startswith("ORG:"):
+            oid = f"org:{slug(person.country[4:])}"
+            entities.setdefault(oid, Entity(id=oid, kind="organization", name=person.country[4:]))
+    return GraphData(entities=tuple(sorted(entities.values(), key=lambda e: e.id)), facts=tuple(merged))
+
+
+def _actors(fact: Fact) -> Iterator[Actor]:
+    for value in fact.roles.values():
+        yield from value if isinstance(value, tuple) else (value,)
+
+
+def _canonical_actors(fact: Fact, people: dict[str, Entity]) -> dict[str, Actor]:
+    mapping = {}
+    for actor in _actors(fact):
+        entity = people.get(actor.id)
+        if entity is not None:
+            mapping[actor.id] = actor.model_copy(update={"name": entity.name, "country": entity.country})
+    return mapping
+
+
+# ---------------------------------------------------------------- facts table
+
+
+def actor_record(actor: Actor) -> dict[str, Any]:
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country}
+
+
+def fact_record(fact: Fact, *, with_also: bool = True) -> dict[str, Any]:
+    """One row of the facts table (the contract of ``exports/facts.jsonl``)."""
+    roles: dict[str, Any] = {}
+    for role, value in fact.roles.items():
+        roles[role] = [actor_record(a) for a in value] if isinstance(value, tuple) else actor_record(value)
+    date: Any = fact.date if isinstance(fact.date, str) or fact.date is None else fact.date.model_dump()
+    record: dict[str, Any] = {
+        "id": fact.id,
+        "article": Path(fact.evidence.article).stem,
+        "doc": fact.evidence.doc,
+        "type": fact.type,
+        "roles": roles,
+        "date": date,
+        "place": fact.place,
+        "attributes": dict(sorted(fact.attributes.items())),
+        "evidence": fact.evidence.sentence,
+        "span": list(fact.evidence.span),
+        "rule": fact.rule,
+        "confidence": fact.confidence,
+    }
+    if fact.date_inferred:
+        record["date_inferred"] = fact.date_inferred
+    if with_also:
+        record["also"] = [
+            {"article": Path(e.article).stem, "doc": e.doc, "evidence": e.sentence, "span": list(e.span)}
+            for e in fact.also
+        ]
+    return record
+
+
+def facts_jsonl(facts: Iterable[Fact], *, with_also: bool = True) -> str:
+    return "".join(
+        json.dumps(fact_record(f, with_also=with_also), ensure_ascii=False, sort_keys=False) + "\n" for f in facts
+    )
+
+
+def page_facts(extraction: PageExtraction) -> list[Fact]:
+    """The facts read on one page, each event once (what ``kg extract`` lists)."""
+    return order_facts(merge_facts(resolve_build([extraction]).facts))
+
+
+# ---------------------------------------------------------------- build
+
+
+def default_cache_dir(out: Path | None) -> Path:
+    return (out or Path("exports")) / ".kg-cache"
+
+
+def build(
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    out: str | os.PathLike[str] | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+    workers: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    html: bool = True,
+) -> BuildResult:
+    """Build the graph of every page under ``inputs``; write the exports to ``out`` if given.
+
+    Raises :class:`KgError` when no page at all could be read.
+    """
+    started = time.perf_counter()
+    report = BuildReport()
+    paths = find_pages(inputs)
+    out_dir = Path(out) if out is not None else None
+    cache = None
+    if use_cache:
+        root = Path(cache_dir) if cache_dir is not None else default_cache_dir(out_dir)
+        cache = Cache(root, version=extractor_version())
+    extractions = list(extract_pages(paths, cache=cache, workers=workers, report=report, progress=progress))
+    if paths and not extractions:
+        reasons = "; ".join(reason for _, reason in report.skipped[:5])
+        raise KgError(f"no page could be read ({reasons})")
+    data = resolve_build(extractions)
+    documents = {d for e in extractions for d in e.documents}
+    report.pages = len(extractions)
+    report.documents = len(documents)
+    report.warnings = [w for e in extractions for w in e.warnings]
+    report.entities = Counter(e.kind for e in data.entities)
+    report.facts = Counter(f.type for f in data.facts)
+    if out_dir is not None:
+        report.written = write_exports(data, out_dir, html=html)
+    report.seconds = time.perf_counter() - started
+    return BuildResult(data=data, report=report)
+
+
+def write_exports(data: GraphData, out: Path, *, html: bool = True) -> list[str]:
+    """Write facts.jsonl, graph.ttl, graph.nt, graph.jsonld and graph.html, each atomically."""
+    from kg import rdf
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    write_text(out / "facts.jsonl", facts_jsonl(data.facts))
+    written.append(str(out / "facts.jsonl"))
+    written.extend(str(path) for path in rdf.write(data, out).values())
+    if html:
+        from kg.render import render_html
+
+        written.append(str(render_html(data, out / "graph.html", title="Diplomatic knowledge graph")))
+    return written

@@ -1,0 +1,329 @@
+"""Resolution: one node per real entity, one event per real event.
+
+Persons merge when their names agree after folding accents, case, honorifics and initials
+("Tô Lâm" / "To Lam", "Irineo C. Espino" / "Irineo Espino"), or are transliterations of each
+other ("Alexandre Loukachenko" / "Alexander Lukashenko": the same consonant skeleton once
+French spellings are mapped, only for long foreign names), and only when their countries are
+compatible.  A shared family or given name is never enough (Vietnam has many Nguyen).  Every
+merge is recorded with its reason in ``Entity.merged_because``.
+
+Facts merge when they report the same event: same type, same participants, compatible dates
+(never when two written dates differ) and, for agreements and partnerships, the same kind,
+status or level.  The first report stays in the fact, the others go to ``Fact.also``.
+
+Ids are derived from canonical names (folded, without initials), so rebuilding gives the same
+ids and adding an article does not rename an entity whose spellings are already known.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kg.extract.context import slug
+from kg.lexicon import lexicon
+from kg.model import Actor, DateRange, DateValue, Entity, Evidence, Fact, Post
+from kg.textutil import fold_name
+
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person as one document names it, with what the document says about them."""
+
+    name: str
+    country: str | None
+    title: str | None
+    role: str | None
+    date: str | None = None
+
+
+def person_key(name: str) -> str:
+    """Folded name without initials: the identity of a spelling.
+
+    Examples:
+        >>> person_key("Irineo C. Espino") == person_key("Irineo Espino")
+        True
+        >>> person_key("Tô Lâm") == person_key("To Lam")
+        True
+    """
+    return " ".join(t for t in fold_name(name).split() if len(t) > 1)
+
+
+def skeleton(name: str) -> str:
+    """Consonant skeleton of a transliterated name (French and English spellings agree).
+
+    Examples:
+        >>> skeleton("Alexandre Loukachenko") == skeleton("Alexander Lukashenko")
+        True
+    """
+    text = person_key(name).replace("ou", "u").replace("ch", "sh").replace("kh", "k")
+    text = re.sub(r"(?<=[a-z])re\b", "er", text)
+    return " ".join(_VOWELS.sub("", t) for t in text.split())
+
+
+def _transliterable(name: str) -> bool:
+    tokens = skeleton(name).split()
+    return len(tokens) >= 2 and all(len(t) >= 3 for t in tokens)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _contains(short: str, long: str) -> bool:
+    small, big = short.split(), long.split()
+    return len(small) >= 2 and len(small) < len(big) and all(t in big for t in small)
+
+
+@dataclass
+class _Cluster:
+    name: str
+    key: str
+    countries: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    posts: dict[tuple[str, str], list[str | None]] = field(default_factory=dict)
+
+    @property
+    def country(self) -> str | None:
+        if not self.countries:
+            return None
+        return max(sorted(set(self.countries)), key=self.countries.count)
+
+
+class PersonResolver:
+    """Clusters person mentions into entities, in the order they are added."""
+
+    def __init__(self) -> None:
+        self._clusters: list[_Cluster] = []
+        self._by_key: dict[str, list[_Cluster]] = {}
+
+    def _find(self, mention: PersonMention) -> tuple[_Cluster | None, str]:
+        key = person_key(mention.name)
+        for cluster in self._by_key.get(key, []):
+            if _compatible(cluster.country, mention.country):
+                return cluster, "same name once accents, case and initials are folded"
+        for cluster in self._clusters:
+            if not _compatible(cluster.country, mention.country):
+                continue
+            if _contains(key, cluster.key) or _contains(cluster.key, key):
+                return cluster, f"the name tokens of {mention.name!r} and {cluster.name!r} nest"
+        if _transliterable(mention.name):
+            sk = skeleton(mention.name)
+            for cluster in self._clusters:
+                if _compatible(cluster.country, mention.country) and _transliterable(
+                    cluster.name
+                ) and skeleton(cluster.name) == sk:
+                    return cluster, f"{mention.name!r} transliterates {cluster.name!r}"
+        return None, ""
+
+    def add(self, mention: PersonMention) -> str:
+        """Add one mention; return the id of its entity."""
+        cluster, reason = self._find(mention)
+        key = person_key(mention.name)
+        if cluster is None:
+            cluster = _Cluster(name=mention.name, key=key)
+            self._clusters.append(cluster)
+            self._by_key.setdefault(key, []).append(cluster)
+        else:
+            if mention.name not in cluster.aliases and mention.name != cluster.name:
+                cluster.aliases.append(mention.name)
+                cluster.reasons.append(reason)
+            if key not in self._by_key or cluster not in self._by_key[key]:
+                self._by_key.setdefault(key, []).append(cluster)
+        if mention.country:
+            cluster.countries.append(mention.country)
+        if mention.title and mention.role:
+            cluster.posts.setdefault((mention.role, mention.title), []).append(mention.date)
+        return self.id_of(cluster)
+
+    def lookup(self, name: str, country: str | None) -> str | None:
+        cluster, _ = self._find(PersonMention(name, country, None, None))
+        return self.id_of(cluster) if cluster else None
+
+    def id_of(self, cluster: _Cluster) -> str:
+        same = [c for c in self._clusters if c.key == cluster.key]
+        suffix = "" if len(same) == 1 or same[0] is cluster else f"-{(cluster.country or 'xx').lower()}"
+        return f"person:{slug(cluster.key)}{suffix}"
+
+    def entities(self) -> list[Entity]:
+        out = []
+        for cluster in self._clusters:
+            posts = []
+            for (role, title), dates in cluster.posts.items():
+                known = sorted(d for d in dates if d)
+                posts.append(
+                    Post(
+                        role=role,
+                        title=title,
+                        country=cluster.country,
+                        first_seen=known[0] if known else None,
+                        last_seen=known[-1] if known else None,
+                    )
+                )
+            out.append(
+                Entity(
+                    id=self.id_of(cluster),
+                    kind="person",
+                    name=cluster.name,
+                    country=cluster.country,
+                    aliases=tuple(cluster.aliases),
+                    posts=tuple(posts),
+                    merged_because=tuple(cluster.reasons),
+                )
+            )
+        return out
+
+
+def country_entity(iso2: str) -> Entity:
+    lex = lexicon()
+    aliases = tuple(
+        sorted({row.form for rows in lex.country_forms.values() for row in rows if row.iso2 == iso2 and row.kind == "name"})
+    )
+    return Entity(
+        id=f"country:{iso2}",
+        kind="country",
+        name=lex.country_display.get(iso2, iso2),
+        country=iso2,
+        aliases=aliases,
+        wikidata=lex.wikidata.get(iso2),
+    )
+
+
+# ---------------------------------------------------------------- facts
+
+
+def _date_key(value: DateValue | None) -> tuple[str | None, str | None]:
+    if value is None:
+        return None, None
+    text = value.start if isinstance(value, DateRange) else value
+    year = text[:4] if text[:4].isdigit() else None
+    return year, text[-5:] if len(text) >= 7 and text[-3] == "-" else text[-2:]
+
+
+def dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
+    """Two written dates can be one event's: one is missing, or they agree where both speak.
+
+    Examples:
+        >>> dates_compatible("--11-26", "2025-11-26")
+        True
+        >>> dates_compatible("--11-26", "--11-25")
+        False
+        >>> dates_compatible(DateRange(start="--11-17", end="--11-19"), "--11-18")
+        True
+    """
+    if a is None or b is None:
+        return True
+    if isinstance(a, DateRange) or isinstance(b, DateRange):
+        ra = a if isinstance(a, DateRange) else DateRange(start=a, end=a)
+        rb = b if isinstance(b, DateRange) else DateRange(start=b, end=b)
+        def md(x: str) -> str:
+            return x[-5:]
+
+        return not (md(ra.end) < md(rb.start) or md(rb.end) < md(ra.start))
+    ya, da = _date_key(a)
+    yb, db = _date_key(b)
+    if ya and yb and ya != yb:
+        return False
+    return da == db or len(a) == 7 or len(b) == 7
+
+
+def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    score = lambda d: (not isinstance(d, DateRange), _date_key(d)[0] is not None)  # noqa: E731
+    return b if score(b) > score(a) else a
+
+
+def event_key(fact: Fact) -> tuple[str, ...]:
+    """The natural key of a fact: type, participants and what distinguishes such events."""
+    parts: list[str] = [fact.type]
+    for role, value in sorted(fact.roles.items()):
+        actors = value if isinstance(value, tuple) else (value,)
+        ids = sorted(a.id for a in actors) if role in ("participants", "parties") else [a.id for a in actors]
+        parts.append(role + "=" + ",".join(ids))
+    if fact.type == "agreement":
+        parts += [str(fact.attributes.get("kind")), str(fact.attributes.get("status"))]
+    if fact.type == "partnership":
+        parts.append(str(fact.attributes.get("level")))
+    return tuple(parts)
+
+
+def _merge_attributes(base: dict[str, object], other: dict[str, object]) -> dict[str, object]:
+    merged = dict(base)
+    for key, value in other.items():
+        if merged.get(key) in (None, "unspecified") and value is not None:
+            merged[key] = value
+    return merged
+
+
+def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
+    """Merge reports of the same event; the first report leads, the others go to ``also``.
+
+    Ids are stable: derived from the event key (plus a counter for distinct events with the
+    same participants, e.g. two receptions of one guest on different dates).
+    """
+    groups: list[list[Fact]] = []
+    by_key: dict[tuple[str, ...], list[list[Fact]]] = {}
+    for fact in facts:
+        key = event_key(fact)
+        for group in by_key.get(key, []):
+            if all(dates_compatible(fact.date, other.date) for other in group):
+                group.append(fact)
+                break
+        else:
+            group = [fact]
+            groups.append(group)
+            by_key.setdefault(key, []).append(group)
+    merged: list[Fact] = []
+    seen_ids: dict[str, int] = {}
+    for group in groups:
+        base = group[0]
+        attributes = dict(base.attributes)
+        date = base.date
+        also: list[Evidence] = list(base.also)
+        seen = {(base.evidence.article, base.evidence.doc, base.evidence.span)}
+        for other in group[1:]:
+            attributes = _merge_attributes(attributes, other.attributes)
+            date = _better_date(date, other.date)
+            for ev in (other.evidence, *other.also):
+                if (ev.article, ev.doc, ev.span) not in seen:
+                    seen.add((ev.article, ev.doc, ev.span))
+                    also.append(ev)
+        digest = hashlib.sha256("|".join(event_key(base)).encode()).hexdigest()[:16]
+        n = seen_ids.get(digest, 0)
+        seen_ids[digest] = n + 1
+        merged.append(
+            base.model_copy(
+                update={
+                    "attributes": attributes,
+                    "date": date,
+                    "also": tuple(also),
+                    "place": base.place or next((f.place for f in group if f.place), None),
+                    "confidence": max(f.confidence for f in group),
+                    "id": f"fact:{digest}" + (f"-{n + 1}" if n else ""),
+                }
+            )
+        )
+    return merged
+
+
+def rename_actors(fact: Fact, mapping: dict[str, Actor]) -> Fact:
+    """Replace provisional actors by their resolved entities."""
+    roles: dict[str, Actor | tuple[Actor, ...]] = {}
+    for role, value in fact.roles.items():
+        if isinstance(value, tuple):
+            roles[role] = tuple(mapping.get(a.id, a) for a in value)
+        else:
+            roles[role] = mapping.get(value.id, value)
+    return fact.model_copy(update={"roles": roles})
+
+
+def order_facts(facts: Sequence[Fact]) -> list[Fact]:
+    return sorted(facts, key=lambda f: (f.evidence.article, f.evidence.span[0], f.type, f.id))
