@@ -1009,13 +1009,11 @@ def query(
     if endpoint is not None:
         return _query_endpoint(sparql, endpoint, bindings or {}, graph_iri)
     assert data is not None
-    substitutions = {
-        ox.Variable(name): _to_oxigraph(_term(name, value))
-        for name, value in (bindings or {}).items()
-    }
+    terms = {name: _term(name, value) for name, value in (bindings or {}).items()}
+    substitutions = {ox.Variable(name): _to_oxigraph(term) for name, term in terms.items()}
     try:
         result = store_for(data).query(sparql, substitutions=substitutions)
-    except (SyntaxError, ValueError, OSError) as e:
+    except (SyntaxError, ValueError, OSError, RuntimeError) as e:
         raise QueryError(f"SPARQL query failed on {data}: {e}") from e
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(vars=["ask"], rows=[(bool(result),)])

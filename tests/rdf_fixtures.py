@@ -40,7 +40,9 @@ RECEPTION = Fact(
     ),
     also=(
         evidence("Dinh Tien Dung a reçu Xiong Bo.", 500),
-        evidence("Le dirigeant de Hanoï a accueilli le diplomate chinois.", 900, section="teaser-1"),
+        evidence(
+            "Le dirigeant de Hanoï a accueilli le diplomate chinois.", 900, section="teaser-1"
+        ),
     ),
     rule="received.active",
     confidence=0.9,
