@@ -119,7 +119,7 @@ def _wordlist(name: str) -> frozenset[str]:
 
 
 def _boundary_regex(forms: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + trie_regex(forms) + r")(?![\w])")
+    return re.compile(r"(?<!\w)(?:" + trie_regex(forms) + r")(?!\w)")
 
 
 @dataclass(frozen=True)

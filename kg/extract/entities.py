@@ -30,6 +30,7 @@ _TITLE_END = re.compile(
     r"|\s(?:a|ont|qui|sont|est|se|s'est|effectuera|a-t-il)\s"
 )
 _DETERMINER_BEFORE = re.compile(r"(?:^|\b(?:les|des|aux|deux))\s*$")
+_LED_BY = re.compile(r"\bdelegation\b[^;]{0,200}?,?\s+conduite? par\s+(?:son|sa|leur)\s+[^,;]{0,40},?\s*(?:le |la |l')?$")
 _OTHER_LEADERS = re.compile(r"\s*et d'autres \w+ (\w+)")
 
 
@@ -319,6 +320,12 @@ def find_persons(mentions: SentenceMentions, lex: Lexicon, known: dict[str, str 
         if country is None and other:
             forms = lex.country_forms.get(other.group(1), ())
             country = forms[0].iso2 if forms else None
+        if country is None and before:
+            # "une délégation du ministère cambodgien ..., conduite par son directeur, X":
+            # the possessive ties X to the delegation, whose qualifier gives the country.
+            led = _LED_BY.search(mentions.folded[: before[0]])
+            if led:
+                country = title_country(mentions, led.start(), led.end(), lex)
         if country is None and known.get(fold(name)):
             country = known[fold(name)]
         if country is None and title and cue in ("title_before", "title_after"):

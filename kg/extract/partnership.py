@@ -49,9 +49,22 @@ def _pair(ctx: DocContext, index: int, start: int, end: int) -> tuple[str, str] 
         if hit.start >= end and hit.kind == "name" and _AVEC.match(sm.folded[end : hit.start][-12:] if hit.start - end < 40 else "x"):
             others = [h.iso2 for h in sm.countries if h.iso2 != hit.iso2 and h.kind != "capital"]
             return (others[0] if others else "VN"), hit.iso2
+    dashed = _dash_pairs(sm)
+    if len(dashed) == 1:
+        return dashed[0]
     if _CONTEXT.search(sm.folded):
         return ctx.pair_for(index)
     return None
+
+
+def _dash_pairs(sm: SentenceMentions) -> list[tuple[str, str]]:
+    """Pairs written "Vietnam - Laos" / "Vietnam–Chine" anywhere in the sentence."""
+    names = [h for h in sm.countries if h.kind == "name"]
+    return [
+        (a.iso2, b.iso2)
+        for a, b in zip(names, names[1:], strict=False)
+        if a.iso2 != b.iso2 and _DASH.match(sm.folded[a.end : b.start])
+    ]
 
 
 def extract(ctx: DocContext) -> Iterator[Fact]:

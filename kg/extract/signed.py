@@ -27,7 +27,7 @@ _STATUS = (
     ("existing", re.compile(r"\brespecter\b|\bmettre en (?:oe|œ)uvre\b|\bcontenu d|\bapplication\b|\bconformement\b|\ben vigueur\b")),
 )
 _GENERIC = re.compile(r"\b(?:les|des|aux|ces|leurs|ses)\s+$")
-_NAMED = re.compile(r"^\s*(?:cadre\s+)?(?:sur|de|d'|relatif|concernant|portant)\b|^\]")
+_NAMED = re.compile(r"\s*(?:cadre\s+)?(?:sur|de|d'|relatif|concernant|portant)\b|\]")
 _ANOTHER = re.compile(r"\bet un autre\b")
 _ENTRE = re.compile(r"\bentre\s+(?:le |la |l'|les )?")
 _DASH_PAIR = re.compile(r"\s*[-–]\s*")
@@ -35,13 +35,13 @@ _DASH_PAIR = re.compile(r"\s*[-–]\s*")
 
 def _count(folded: str, position: int) -> int | None:
     numbers = lexicon().numbers
-    m = re.search(r"(\d+|\w+)\s+(?:\w+\s+)?$", folded[max(0, position - 30) : position])
-    if not m:
-        return None
-    word = m.group(1)
-    if word.isdigit():
-        return int(word)
-    return numbers.get(word)
+    words = re.findall(r"[\w-]+", folded[max(0, position - 30) : position])[-2:]
+    for word in reversed(words):
+        if word.isdigit():
+            return int(word)
+        if word in numbers:
+            return numbers[word]
+    return None
 
 
 def _kind(trigger: str) -> str:
@@ -99,10 +99,12 @@ def _parties(ctx: DocContext, index: int, start: int, trig_start: int, end: int)
         if before and before[0][1]:
             return [(before[0][1], count)]
     hits = [h for h in sm.countries if start <= h.start < end and h.kind == "name"]
-    for a, b in zip(hits, hits[1:], strict=False):
-        if a.start >= trig_start and _DASH_PAIR.fullmatch(sm.text[a.end : b.start]):
-            return [([country_actor(a.iso2), country_actor(b.iso2)], count)]
-    if any(_DASH_PAIR.fullmatch(sm.text[h.end : h.end + 1]) for h in hits if h.start >= trig_start):
+    dashed = [h for h in hits if h.start >= trig_start and re.match(r"\s*[-–]\s*\w", sm.text[h.end : h.end + 4])]
+    if dashed:
+        first = dashed[0]
+        nxt = [h for h in hits if h.start > first.start]
+        if nxt and _DASH_PAIR.fullmatch(sm.text[first.end : nxt[0].start]):
+            return [([country_actor(first.iso2), country_actor(nxt[0].iso2)], count)]
         return []
     subject = list(dict.fromkeys(h.iso2 for h in hits if h.start < trig_start and not sm.in_person(h.start, h.end)))
     if len(subject) == 2:
