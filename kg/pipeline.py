@@ -147,8 +147,13 @@ def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
         ctx, doc_facts = extract_document(document)
         facts.extend(doc_facts)
         date = _doc_date(ctx, doc_facts)
+        in_facts = {a.name for f in doc_facts for a in _actors(f) if a.kind == "person"}
         for sm in ctx.sentences:
             for person in sm.persons:
+                if person.cue == "ner" and person.name not in in_facts:
+                    # A name only spaCy vouches for ("Al Jazaïralyoum couvre ...") counts as a
+                    # person only when a fact rule also found it in a person's slot.
+                    continue
                 persons.append(
                     PersonRecord(
                         name=person.name,

@@ -10,6 +10,7 @@ pair of the document (its headline first).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from kg.dates import DateHit, nearest_date
 from kg.extract.entities import PersonHit, SentenceMentions, analyse
 from kg.lexicon import lexicon
+from kg.nlp import person_spans
 from kg.model import Actor, DateValue, Document, Evidence, Fact, FactType
 from kg.textutil import fold, fold_name
 
@@ -113,12 +115,39 @@ def _distinct(sm: SentenceMentions) -> list[str]:
     return seen
 
 
+def has_trigger(text: str) -> bool:
+    """Whether a sentence can hold a fact about persons (a cheap scan before spaCy)."""
+    folded = fold(text)
+    triggers = lexicon().triggers
+    return any(
+        pattern.search(folded)
+        for kind in ("reception", "visit", "meeting")
+        for _, pattern in triggers.get(kind, ())
+    )
+
+
+def _ner_spans(document: Document) -> list[list[tuple[int, int]]]:
+    spans: list[list[tuple[int, int]]] = [[] for _ in document.sentences]
+    if not use_ner():
+        return spans
+    wanted = [i for i, sent in enumerate(document.sentences) if has_trigger(sent.text)]
+    for i, found in zip(wanted, person_spans([document.sentences[i].text for i in wanted]), strict=True):
+        spans[i] = found
+    return spans
+
+
+def use_ner() -> bool:
+    """spaCy's person entities are on unless ``KG_NO_NER=1`` (rule tests run without a model)."""
+    return os.environ.get("KG_NO_NER", "") not in ("1", "true", "yes")
+
+
 def analyse_document(document: Document) -> DocContext:
     """Analyse every sentence of ``document`` and find its country pair."""
     known: dict[str, str | None] = {}
-    sentences = [analyse(sent, known) for sent in document.sentences]
+    ner = _ner_spans(document)
+    sentences = [analyse(sent, known, ner[i]) for i, sent in enumerate(document.sentences)]
     # A second pass gives earlier sentences the persons a later title made known.
-    sentences = [analyse(sent, known) for sent in document.sentences]
+    sentences = [analyse(sent, known, ner[i]) for i, sent in enumerate(document.sentences)]
     pair: tuple[str, str] | None = None
     seen: list[str] = []
     order = sorted(range(len(sentences)), key=lambda i: document.sentences[i].part != "headline")

@@ -13,6 +13,7 @@ serves), an organisation with a country (PCV, PPRL) or an international organisa
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kg.lexicon import Lexicon, lexicon
@@ -276,7 +277,12 @@ def _title_after(mentions: SentenceMentions, end: int, lex: Lexicon) -> tuple[in
     return t.start(), t_end
 
 
-def find_persons(mentions: SentenceMentions, lex: Lexicon, known: dict[str, str | None]) -> None:
+def find_persons(
+    mentions: SentenceMentions,
+    lex: Lexicon,
+    known: dict[str, str | None],
+    ner: Sequence[tuple[int, int]] = (),
+) -> None:
     """Fill ``mentions.persons`` and ``mentions.descriptions``.
 
     ``known`` maps folded names already accepted in the document to their country, so that a
@@ -308,6 +314,8 @@ def find_persons(mentions: SentenceMentions, lex: Lexicon, known: dict[str, str 
             cue = "known"
         elif accepted and re.fullmatch(r"\s+et\s+", text[accepted[-1].end : start]):
             cue = "coordination"
+        elif any(s <= start and end <= e for s, e in ner):
+            cue = "ner"
         if not cue:
             continue
         spans = [s for s in (before, after) if s]
@@ -371,8 +379,10 @@ def find_persons(mentions: SentenceMentions, lex: Lexicon, known: dict[str, str 
         )
 
 
-def analyse(sentence: Sentence, known: dict[str, str | None]) -> SentenceMentions:
-    """Find every mention of one sentence."""
+def analyse(
+    sentence: Sentence, known: dict[str, str | None], ner: Sequence[tuple[int, int]] = ()
+) -> SentenceMentions:
+    """Find every mention of one sentence; ``ner`` are spaCy's person spans, if any."""
     lex = lexicon()
     text = sentence.text
     folded = fold(text)
@@ -383,5 +393,5 @@ def analyse(sentence: Sentence, known: dict[str, str | None]) -> SentenceMention
     mentions.countries = find_countries(text, folded, lex)
     mentions.cities = find_cities(text, folded, lex)
     mentions.orgs = find_orgs(text, lex)
-    find_persons(mentions, lex, known)
+    find_persons(mentions, lex, known, ner)
     return mentions
