@@ -355,7 +355,8 @@ def find_persons(
                 cue=cue,
             )
         )
-        known.setdefault(fold(name), country)
+        if cue != "ner":
+            known.setdefault(fold(name), country)
     mentions.persons = accepted
     for m in lex.title_regex.finditer(mentions.folded):
         if mentions.in_person(m.start(), m.end()):
