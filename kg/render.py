@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import re
 from collections import Counter
 from importlib import resources
@@ -35,10 +34,13 @@ from kg.render_views import (
     Drawing,
     DrawnEdge,
     DrawnNode,
+    country_names,
     country_view,
+    describe,
     entity_view,
     fact_key,
     fact_span,
+    layout,
     select_facts,
 )
 
@@ -83,7 +85,6 @@ FACT_LABELS: dict[str, str] = {
     "partnership": "partenariat",
     "diplomatic_relations": "relations diplomatiques",
 }
-_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _JSON_ESCAPES = str.maketrans(
     {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -128,7 +129,7 @@ def render_html(
     whole = pair is None and since is None and until is None
     select = entity_view if view == "entities" else country_view
     drawing = select(data, facts, whole=whole, focus=focus, depth=depth)
-    subtitle = _describe(drawing, data, pair=pair, since=since, until=until, depth=depth)
+    subtitle = describe(drawing, data, pair=pair, since=since, until=until, depth=depth)
     notes = []
     if since is not None or until is not None:
         undated = sum(1 for f in data.facts if fact_span(f) is None)
@@ -147,7 +148,7 @@ def build_network(drawing: Drawing, data: GraphData) -> Network:
     Items are appended to the lists directly: ``Network.add_node`` checks a list for every
     node and ``from_nx`` is quadratic.
     """
-    countries = _country_names(data)
+    countries = country_names(data)
     posts = {e.id: e.posts for e in data.entities}
     large = len(drawing.nodes) > LARGE
     degree: Counter[str] = Counter()
@@ -156,7 +157,7 @@ def build_network(drawing: Drawing, data: GraphData) -> Network:
         for end in (edge.source, edge.target):
             degree[end] += len(edge.facts)
             facts_of.setdefault(end, []).extend(edge.facts)
-    positions = _layout(drawing, degree) if large else {}
+    positions = layout(drawing, degree) if large else {}
     network = Network(height="100%", width="100%", directed=False, cdn_resources="in_line")
     for node in drawing.nodes:
         item: dict[str, Any] = {
@@ -182,14 +183,6 @@ def build_network(drawing: Drawing, data: GraphData) -> Network:
         network.edges.append(_edge_item(edge, drawing.view, names, countries, rank, large))
     network.options = _options(drawing, large)
     return network
-
-
-def _country_names(data: GraphData) -> dict[str, str]:
-    names = {}
-    for entity in data.entities:
-        if entity.kind == "country":
-            names[entity.country or entity.id.split(":", 1)[-1]] = entity.name
-    return names
 
 
 def _date_text(fact: Fact) -> str:
@@ -283,7 +276,7 @@ def _edge_item(
     else:
         group = edge.level
         label_text, colour = LEVEL_STYLE.get(edge.level, LEVEL_STYLE["other"])
-        counts = Counter(f.type for f in edge.facts)
+        counts: Counter[str] = Counter(f.type for f in edge.facts)
         detail = ", ".join(f"{counts[t]} {FACT_LABELS[t]}" for t in FACT_LABELS if counts[t])
         tip = {
             "head": f"{source} — {target}",
@@ -295,7 +288,11 @@ def _edge_item(
                 ("Dernier fait", f"{FACT_LABELS[latest.type]} {_date_text(latest)}".strip()),
             ),
         }
-        item = {"label": str(len(edge.facts)), "value": len(edge.facts)}
+        item = {
+            "label": f"{len(edge.facts)} fait{'s' if len(edge.facts) > 1 else ''}",
+            "value": len(edge.facts),
+            "font": {"size": 13},
+        }
     tip["quote"] = latest.evidence.sentence
     tip["source"] = _source(latest)
     item |= {
@@ -311,47 +308,6 @@ def _edge_item(
     if rank and not large:
         item["smooth"] = {"type": "curvedCW" if rank % 2 else "curvedCCW", "roundness": 0.15 * rank}
     return item
-
-
-def _layout(drawing: Drawing, degree: Counter[str]) -> dict[str, tuple[int, int]]:
-    """Positions for a large drawing: one disk per country, hubs at the centre of their disk.
-
-    A force layout is too slow here (networkx ``spring_layout`` takes ~60 s at 5,000 nodes);
-    this one is linear, deterministic, and keeps a country's people together.
-    """
-    groups: dict[str, list[DrawnNode]] = {}
-    for node in drawing.nodes:
-        groups.setdefault(node.country or f"~{node.kind}", []).append(node)
-    spacing = 34.0
-    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    positions: dict[str, tuple[int, int]] = {}
-    placed: list[tuple[float, float, float]] = []
-    for index, (_, members) in enumerate(ordered):
-        radius = spacing * math.sqrt(len(members)) + spacing
-        cx, cy = _place_disk(placed, radius, index)
-        placed.append((cx, cy, radius))
-        members.sort(key=lambda n: (-degree[n.id], n.id))
-        for i, node in enumerate(members):
-            r = spacing * math.sqrt(i + 0.5)
-            angle = i * _GOLDEN_ANGLE
-            positions[node.id] = (round(cx + r * math.cos(angle)), round(cy + r * math.sin(angle)))
-    return positions
-
-
-def _place_disk(
-    placed: list[tuple[float, float, float]], radius: float, index: int
-) -> tuple[float, float]:
-    """The first point on a spiral around the origin where a disk of ``radius`` fits."""
-    if not placed:
-        return 0.0, 0.0
-    angle = index * _GOLDEN_ANGLE
-    distance = placed[0][2] + radius
-    while True:
-        x, y = distance * math.cos(angle), distance * math.sin(angle)
-        if all(math.hypot(x - px, y - py) >= pr + radius for px, py, pr in placed):
-            return x, y
-        angle += 0.35
-        distance += radius * 0.12
 
 
 def _options(drawing: Drawing, large: bool) -> dict[str, Any]:
@@ -373,9 +329,14 @@ def _options(drawing: Drawing, large: bool) -> dict[str, Any]:
         "groups": groups,
         "layout": {"randomSeed": 7, "improvedLayout": n <= 100},
         "nodes": {
-            "borderWidth": 1.5,
+            "borderWidth": 0.5 if large else 1.5,
             "font": {"size": 14, "color": "#1d2733", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 10, "max": 36, "label": {"enabled": False}},
+            # zoomed out on a large graph, labels are unreadable smudges: draw them from 9 px
+            "scaling": {
+                "min": 10,
+                "max": 36,
+                "label": {"enabled": large, "min": 12, "max": 22, "drawThreshold": 9},
+            },
         },
         "edges": {
             "arrows": {"to": {"scaleFactor": 0.55}},
@@ -409,32 +370,11 @@ def _options(drawing: Drawing, large: bool) -> dict[str, Any]:
     return options
 
 
-def _describe(
-    drawing: Drawing,
-    data: GraphData,
-    *,
-    pair: tuple[str, str] | None,
-    since: str | None,
-    until: str | None,
-    depth: int,
-) -> str:
-    parts = ["vue des pays" if drawing.view == "countries" else "vue des entités"]
-    if drawing.focus is not None:
-        name = next((n.name for n in drawing.nodes if n.id == drawing.focus), drawing.focus)
-        parts.append(f"voisinage de {name} (profondeur {depth})")
-    if pair is not None:
-        countries = _country_names(data)
-        a, b = (c.upper() for c in pair)
-        parts.append(f"{countries.get(a, a)} – {countries.get(b, b)}")
-    if since is not None or until is not None:
-        parts.append(f"du {since or '…'} au {until or '…'}")
-    return " · ".join(parts)
-
-
 def _legend(drawing: Drawing, network: Network, countries: dict[str, str]) -> dict[str, Any]:
     kinds = Counter(item["kind"] for item in network.nodes)
     groups = Counter(item["group"] for item in network.edges)
     present = Counter(item["country"] for item in network.nodes)
+    edge_groups: list[dict[str, Any]]
     if drawing.view == "entities":
         edge_groups = [
             {"key": rel, "label": RELATION_STYLE[rel][0], "color": RELATION_STYLE[rel][1]}
@@ -488,10 +428,11 @@ def _page(
         "subtitle": subtitle,
         "notes": notes,
         "focus": drawing.focus,
+        "edgeOpacity": 0.3 if len(drawing.nodes) > LARGE else 0.85,
         "nodes": network.nodes,
         "edges": network.edges,
         "options": network.options,
-        "legend": _legend(drawing, network, _country_names(data)),
+        "legend": _legend(drawing, network, country_names(data)),
     }
     values = {
         "title": html.escape(title),

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -378,3 +380,174 @@ def test_large_graph_positions_in_python(tmp_path: Path) -> None:
     assert data["options"]["edges"]["smooth"] is False
     assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
     assert elapsed < 60, f"rendering 5,000 nodes took {elapsed:.1f} s"
+
+
+# --- browser tests: Debian's Chromium driven by Playwright, network refused ------------------
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = _chromium()
+    if executable is None:
+        pytest.skip("no Chromium binary on PATH (Debian: apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=["--no-sandbox"]
+        )
+        yield launched
+        launched.close()
+
+
+class Opened:
+    """A page opened from ``file://`` with every other request refused and recorded."""
+
+    def __init__(self, browser: Any, path: Path, *, timeout_ms: float = 60_000) -> None:
+        self.page = browser.new_page(viewport={"width": 1400, "height": 860})
+        self.refused: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("dialog", self._dialog)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        start = time.perf_counter()
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_function("window.kgReady === true", timeout=timeout_ms)
+        self.ready_s = time.perf_counter() - start
+
+    def _route(self, route: Any) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.refused.append(route.request.url)
+            route.abort()
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def drawn(self) -> tuple[int, int]:
+        return tuple(  # type: ignore[return-value]
+            self.page.evaluate(
+                "[kgNetwork.body.data.nodes.length, kgNetwork.body.data.edges.length]"
+            )
+        )
+
+    def hover_node(self, node_id: str) -> str:
+        """Move the mouse onto ``node_id`` and return the text of the tooltip that shows."""
+        x, y = self.page.evaluate(
+            """(id) => {
+                const p = kgNetwork.canvasToDOM(kgNetwork.getPosition(id));
+                const box = document.getElementById("kg-network").getBoundingClientRect();
+                return [p.x + box.left, p.y + box.top];
+            }""",
+            node_id,
+        )
+        self.page.mouse.move(x - 3, y - 3)
+        self.page.mouse.move(x, y)
+        tooltip = self.page.locator("div.vis-tooltip")
+        tooltip.wait_for(state="visible", timeout=5_000)
+        return tooltip.inner_text()
+
+    def screenshot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / name))
+
+    def close(self) -> None:
+        assert self.refused == [], f"the page tried to fetch {self.refused}"
+        assert self.errors == [], f"the page raised {self.errors}"
+        self.page.close()
+
+
+@pytest.mark.browser
+def test_browser_draws_the_fixture(browser: Any, tmp_path: Path) -> None:
+    opened = Opened(browser, render_html(DATA, tmp_path / "g.html", title="Diplomatie"))
+    assert opened.drawn() == (11, 11)
+    text = opened.hover_node(WANG.id)
+    assert "Wang Yi" in text and "Chine (CN)" in text
+    # the evidence of its latest dated fact, with its source
+    assert "« Nguyễn Xuân Phúc a reçu Wang Yi. »" in text and "001_seed.txt" in text
+    edge = f"fact:1|{PHUC.id}|{WANG.id}"
+    edge_tip = opened.page.evaluate(f"kgNetwork.body.edges['{edge}'].options.title.textContent")
+    assert "Nguyễn Xuân Phúc a reçu Wang Yi." in edge_tip and "001_seed.txt" in edge_tip
+    opened.screenshot("entities.png")
+    opened.close()
+
+
+@pytest.mark.browser
+def test_browser_filters_and_search(browser: Any, tmp_path: Path) -> None:
+    opened = Opened(browser, render_html(DATA, tmp_path / "g.html"))
+    page = opened.page
+    page.get_by_label("Personne").uncheck()
+    assert opened.drawn() == (6, 5)  # countries, ASEAN, Hanoï; the edges between countries
+    page.get_by_label("Personne").check()
+    page.locator("#kg-groups").get_by_label("rencontre").uncheck()
+    assert opened.drawn() == (11, 7)
+    page.locator("#kg-none").click()
+    assert opened.drawn() == (0, 0)
+    page.locator("#kg-countries").get_by_label("Chine").check()
+    assert opened.drawn() == (3, 0)  # China, Wang Yi, Xiong Bo; their meeting is filtered out
+    page.locator("#kg-groups").get_by_label("rencontre").check()
+    assert opened.drawn() == (3, 1)
+    page.locator("#kg-all").click()
+    page.locator("#kg-search").fill("phuc")
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == [PHUC.id]
+    assert page.locator("#kg-search-status").inner_text() == "1 résultat(s)"
+    opened.close()
+
+
+@pytest.mark.browser
+def test_browser_malicious_page_runs_nothing(browser: Any, tmp_path: Path) -> None:
+    path = render_html(malicious_data(), tmp_path / "evil.html", title=EVIL_TITLE)
+    opened = Opened(browser, path)
+    page = opened.page
+    assert opened.drawn() == (3, 1)
+    text = opened.hover_node("person:img")
+    assert EVIL_IMG in text and EVIL in text  # shown as text
+    assert page.title() == EVIL_TITLE
+    assert page.locator("h1").inner_text() == EVIL_TITLE
+    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert page.evaluate("document.scripts.length") == 3
+    page.wait_for_timeout(300)
+    assert opened.dialogs == []
+    opened.screenshot("malicious.png")
+    opened.close()
+
+
+@pytest.mark.browser
+def test_browser_country_view(browser: Any, tmp_path: Path) -> None:
+    opened = Opened(browser, render_html(DATA, tmp_path / "c.html", view="countries"))
+    assert opened.drawn() == (4, 2)
+    text = opened.hover_node("country:CN")
+    assert "Chine" in text and "Communauté d'avenir partagé." in text
+    opened.screenshot("countries.png")
+    opened.close()
+
+
+@pytest.mark.browser
+def test_browser_5000_nodes_become_ready(browser: Any, tmp_path: Path) -> None:
+    start = time.perf_counter()
+    path = render_html(large_data(5000), tmp_path / "big.html")
+    rendered = time.perf_counter() - start
+    opened = Opened(browser, path, timeout_ms=120_000)
+    nodes, edges = opened.drawn()
+    assert nodes == 5000 and edges > 5000
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "timings.txt").write_text(
+        f"5,000 nodes / {edges} edges: render_html {rendered:.2f} s, "
+        f"page ready in Chromium {opened.ready_s:.2f} s, {path.stat().st_size / 1e6:.2f} MB\n",
+        encoding="utf-8",
+    )
+    print(f"5k nodes: render {rendered:.2f} s, ready {opened.ready_s:.2f} s")
+    opened.page.mouse.move(700, 400)  # the page still answers after the first draw
+    assert opened.page.evaluate("kgNetwork.getScale()") > 0
+    opened.screenshot("large-5000.png")
+    opened.close()
