@@ -78,6 +78,8 @@ class PartnershipLevel(Row):
     pattern: str
     level: str
     label: str
+    #: the phrase names a framework only when written capitalised ("Partenariat pour ...")
+    named_only: bool = False
 
 
 def _read(name: str) -> str:
@@ -140,6 +142,7 @@ class Lexicon:
     honorifics: frozenset[str]
     name_stopwords: frozenset[str]
     name_leading_stopwords: frozenset[str]
+    name_particles: frozenset[str]
     triggers: dict[str, tuple[tuple[Trigger, re.Pattern[str]], ...]]
     partnership_levels: tuple[tuple[PartnershipLevel, re.Pattern[str]], ...]
     country_names: dict[str, str]
@@ -198,6 +201,7 @@ def lexicon() -> Lexicon:
         honorifics=_wordlist("honorifics.txt"),
         name_stopwords=_wordlist("name_stopwords.txt"),
         name_leading_stopwords=_wordlist("name_leading_stopwords.txt"),
+        name_particles=_wordlist("name_particles.txt"),
         triggers={k: tuple(v) for k, v in triggers.items()},
         partnership_levels=tuple(levels),
         country_names=names,

@@ -21,9 +21,20 @@ from kg.model import Sentence
 from kg.textutil import fold
 
 _NAME_TOKEN = r"(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĐ][\w]*(?:-[\w]+)*)"
-_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN})*")
+_NAME_RUN_CACHE: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _name_run(particles: frozenset[str]) -> re.Pattern[str]:
+    """Capitalised words, possibly joined by lowercase name particles ("van", "bin")."""
+    if particles not in _NAME_RUN_CACHE:
+        glue = "|".join(sorted(particles))
+        _NAME_RUN_CACHE[particles] = re.compile(
+            rf"{_NAME_TOKEN}(?: (?:(?:{glue}) )*{_NAME_TOKEN})*"
+        )
+    return _NAME_RUN_CACHE[particles]
 _ACRONYM = re.compile(r"^[A-Z0-9]{2,}$")
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9]{1,9})\s*\)")
+_KIND_ORDER = ("name", "demonym", "capital", "prefix", "display")
 _LOCATIVE = re.compile(r"(?:\b(?:au|aux|en|a|dans)\s+(?:la |le |l'|les )?)$")
 _VERB_GAP = re.compile(r"\b(?:a|ont|est|sont|qui|que|avait|sera|va|vont)\b|[;.]")
 _TITLE_END = re.compile(
@@ -123,7 +134,7 @@ def find_countries(text: str, folded: str, lex: Lexicon) -> list[CountryHit]:
         forms = lex.country_forms.get(m.group(0), ())
         if not forms:
             continue
-        row = forms[0]
+        row = min(forms, key=lambda r: _KIND_ORDER.index(r.kind))
         surface = text[m.start() : m.end()]
         if row.kind in ("name", "capital") and not surface[:1].isupper():
             continue
@@ -293,7 +304,7 @@ def find_persons(
         (c.start, c.end) for c in mentions.cities
     ]
     candidates: list[tuple[int, int]] = []
-    for run in _NAME_RUN.finditer(text):
+    for run in _name_run(lex.name_particles).finditer(text):
         candidates.extend(_split_run(run, lex, blocked))
     accepted: list[PersonHit] = []
     for start, end in candidates:

@@ -16,11 +16,11 @@ from kg.extract.entities import SentenceMentions
 from kg.lexicon import lexicon
 from kg.model import Fact
 
-_AFTER_PAIR = re.compile(r"^\s*[\"»]?\s*(?:entre\s+)?(?:le |la |l')?$")
-_DASH = re.compile(r"^\s*[-–]\s*(?:le |la |l')?$")
-_ENTRE = re.compile(r"^\s*[\"»]?\s*entre\s+(?:le |la |l')?$")
-_ET = re.compile(r"^\s+et\s+(?:le |la |l')?$")
-_AVEC = re.compile(r"^\s*avec\s+(?:le |la |l')?$")
+_AFTER_PAIR = re.compile(r"^\s*[\"»]?\s*(?:entre\s+)?(?:le |la |l'|les )?$")
+_DASH = re.compile(r"^\s*[-–]\s*(?:le |la |l'|les )?$")
+_ENTRE = re.compile(r"^\s*[\"»]?\s*entre\s+(?:le |la |l'|les )?$")
+_ET = re.compile(r"^\s+et\s+(?:le |la |l'|les )?$")
+_AVEC = re.compile(r"^\s*avec\s+(?:le |la |l'|les )?$")
 _UPGRADE = re.compile(r"\b(?:rehausser|rehausse|elever|eleve|porter|porte|hisser)\b[^.;]{0,60}\b(?:au niveau|au rang)\b")
 _CONTEXT = re.compile(r"\b(?:deux pays|leurs?|bilaterale?s?)\b")
 
@@ -75,6 +75,8 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
             for m in pattern.finditer(sm.folded):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
+                if level.named_only and not sm.text[m.start()].isupper():
+                    continue
                 taken.append((m.start(), m.end()))
                 pair = _pair(ctx, index, m.start(), m.end())
                 if pair is None or pair[0] == pair[1]:
@@ -82,7 +84,7 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                 label = sm.text[m.start() : m.end()].strip("\"«» ")
                 if level.level == "other":
                     inner = re.sub(r"^[Pp]artenariat\s*[\"«]?\s*|[\"»]\s*$", "", label).strip("\"«» ")
-                    label = "Partenariat " + inner
+                    label = ("Partenariat " + inner).strip()
                 upgrade = bool(_UPGRADE.search(sm.folded[: m.start()]))
                 date = date_near(sm, m.start())[0] if upgrade else None
                 yield make_fact(

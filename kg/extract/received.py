@@ -25,6 +25,7 @@ from kg.model import Fact
 
 _FINITE = re.compile(r"\b(?:a|ont)\s+(?!été\b)\w+")
 _CLAUSE_END = re.compile(r",?\s+(?:qui|que|dont|tandis que)\b")
+_BY = re.compile(r"\bpar\b")
 _THIS_VISIT = re.compile(r"\bcette visite\b")
 
 
@@ -49,8 +50,10 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                 elif trig.rule == "received.passive":
                     start = sm.folded.rfind(";", 0, m.start()) + 1
                     guests = ctx.args(index, start, m.start())[-1:]
-                    end = _CLAUSE_END.search(sm.folded, m.end())
-                    hosts = ctx.args(index, m.end(), end.start() if end else len(sm.text))[:1]
+                    by = _BY.search(sm.folded, m.end())
+                    after = by.end() if by else m.end()
+                    end = _CLAUSE_END.search(sm.folded, after)
+                    hosts = ctx.args(index, after, end.start() if end else len(sm.text))[:1]
                 else:
                     start = sm.folded.rfind(";", 0, m.start()) + 1
                     hosts = [a for a in ctx.args(index, start, m.start())]

@@ -20,8 +20,8 @@ from kg.model import Fact
 _ESTABLISHED = re.compile(r"\betabli(?:r|e|es|s)?\b|\betablissement\b|\bnoue\b")
 _ANNIVERSARY = re.compile(r"\b(\d+)\s*(?:e|eme|ᵉ)\s+anniversaire\b")
 _YEARS = re.compile(r"\b(plus de |pres de |environ )?(\d+) ans\b")
-_ENTRE = re.compile(r"\bentre\s+(?:le |la |l')?")
-_ET = re.compile(r"\s+et\s+(?:en |le |la |l')?")
+_ENTRE = re.compile(r"\bentre\s+(?:le |la |l'|les )?")
+_ET = re.compile(r"\s+et\s+(?:en |le |la |l'|les )?")
 
 
 def extract(ctx: DocContext) -> Iterator[Fact]:
