@@ -106,9 +106,15 @@ def fact_actors(fact: Fact) -> Iterator[Actor]:
         yield from value if isinstance(value, tuple) else (value,)
 
 
+def is_iso2(code: str) -> bool:
+    """Whether ``code`` is an ISO2 country code (not empty, not ``ORG:…`` or ``CITY:…``)."""
+    return len(code) == 2 and code.isascii() and code.isalpha() and code.isupper()
+
+
 def fact_countries(fact: Fact) -> tuple[str, ...]:
-    """Sorted ISO2 codes of the actors of ``fact`` (actors without a country are ignored)."""
-    return tuple(sorted({c for c in map(actor_country, fact_actors(fact)) if c}))
+    """Sorted ISO2 codes of the actors of ``fact``; other actors (no country, an organisation
+    coded ``ORG:…``) are ignored."""
+    return tuple(sorted({c for c in map(actor_country, fact_actors(fact)) if is_iso2(c)}))
 
 
 def _has_year(date: str | None) -> bool:

@@ -351,6 +351,23 @@ def test_country_view(tmp_path: Path) -> None:
     assert edges["CN|VN"]["color"] != edges["FR|VN"]["color"]
 
 
+def test_country_view_ignores_non_country_codes(tmp_path: Path) -> None:
+    # The facts table codes organisations and cities as parties: ORG:<acronym>, CITY:<name>.
+    unicef = Actor(id="org:unicef", name="UNICEF", kind="organization", country="ORG:UNICEF")
+    data = GraphData(
+        entities=ENTITIES,
+        facts=(
+            *FACTS,
+            fact(10, "agreement", {"parties": (VN, unicef)}, "Accord avec l'UNICEF."),
+        ),
+    )
+    path = render_html(data, tmp_path / "g.html", view="countries")
+    assert ids(path)[0] == {"country:CN", "country:FR", "country:LA", "country:VN"}
+    assert ids(render_html(data, tmp_path / "g.html", pair=("VN", "CN")))[1] == {
+        "fact:1", "fact:3", "fact:5", "fact:6"
+    }  # fmt: skip
+
+
 def test_country_view_with_window_and_focus(tmp_path: Path) -> None:
     path = render_html(DATA, tmp_path / "g.html", view="countries", until="2010")
     data = payload(path)
@@ -398,8 +415,9 @@ def browser() -> Iterator[Any]:
     executable = _chromium()
     if executable is None:
         pytest.skip("no Chromium binary on PATH (Debian: apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=executable, headless=True, args=["--no-sandbox"]
         )
@@ -420,7 +438,7 @@ class Opened:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         start = time.perf_counter()
         self.page.goto(path.resolve().as_uri())
-        self.page.wait_for_function("window.kgReady === true", timeout=timeout_ms)
+        self.page.wait_for_function("() => window.kgReady === true", timeout=timeout_ms)
         self.ready_s = time.perf_counter() - start
 
     def _route(self, route: Any) -> None:
@@ -465,6 +483,21 @@ class Opened:
         assert self.refused == [], f"the page tried to fetch {self.refused}"
         assert self.errors == [], f"the page raised {self.errors}"
         self.page.close()
+
+
+@pytest.mark.browser
+def test_browser_harness_sees_outside_requests(browser: Any, tmp_path: Path) -> None:
+    """The "no request" assertions below mean something: a page that fetches is caught."""
+    page = tmp_path / "fetching.html"
+    page.write_text(
+        '<img src="http://192.0.2.1/x.png"><script>window.kgReady = true</script>',
+        encoding="utf-8",
+    )
+    opened = Opened(browser, page)
+    opened.page.wait_for_timeout(200)
+    assert opened.refused == ["http://192.0.2.1/x.png"]
+    opened.refused.clear()
+    opened.close()
 
 
 @pytest.mark.browser
