@@ -130,3 +130,34 @@ def year_of(value: DateValue | None) -> int | None:
         return None
     text = value.start if isinstance(value, DateRange) else value
     return int(text[:4]) if text[:4].isdigit() else None
+
+
+# ---------------------------------------------------------------- year inference
+
+WEEKDAY_INDEX = {name: i for i, name in enumerate(WEEKDAYS)}
+
+
+def weekday_years(month_day: str, weekday: str, *, first: int = 1945, last: int = 2035) -> list[int]:
+    """The years in which ``--MM-DD`` falls on ``weekday`` (French name).
+
+    Examples:
+        >>> [y for y in weekday_years("--11-03", "vendredi") if 2010 <= y <= 2025]
+        [2017, 2023]
+    """
+    import datetime
+
+    month, day = int(month_day[2:4]), int(month_day[5:7])
+    target = WEEKDAY_INDEX[weekday]
+    years = []
+    for year in range(first, last + 1):
+        try:
+            if datetime.date(year, month, day).weekday() == target:
+                years.append(year)
+        except ValueError:
+            continue
+    return years
+
+
+def in_term(date: str, start: str, end: str) -> bool:
+    """Whether the full date ``YYYY-MM-DD`` lies in the term ``start``..``end`` (open end)."""
+    return start <= date and (not end or date <= end)

@@ -87,7 +87,7 @@ def build_graph(data: GraphData) -> nx.MultiDiGraph:
         >>> g = build_graph(GraphData(entities=(), facts=(f,)))
         >>> sorted(g.nodes)
         ['fact:1', 'person:x', 'person:y']
-        >>> g.edges["person:x", "person:y", "received"]["fact"]
+        >>> g.edges["person:x", "person:y", "received:fact:1"]["fact"]
         'fact:1'
     """
     graph = nx.MultiDiGraph()
@@ -112,7 +112,8 @@ def build_graph(data: GraphData) -> nx.MultiDiGraph:
         for src, dst in _relation_pairs(fact):
             if src.id == dst.id:
                 continue
-            graph.add_edge(src.id, dst.id, key=relation, relation=relation, fact=fact.id)
+            # One edge per fact: two partnerships of one pair stay two edges.
+            graph.add_edge(src.id, dst.id, key=f"{relation}:{fact.id}", relation=relation, fact=fact.id)
     for entity in data.entities:
         if entity.kind == "person" and entity.country and len(entity.country) == 2:
             country_id = f"country:{entity.country}"

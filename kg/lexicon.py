@@ -74,6 +74,17 @@ class Trigger(Row):
     confidence: float = 0.8
 
 
+class OfficeTerm(Row):
+    """A post held from ``start`` to ``end`` (empty: still held), with its source."""
+
+    name: str
+    role: str
+    country: str
+    start: str
+    end: str = ""
+    source: str
+
+
 class PartnershipLevel(Row):
     pattern: str
     level: str
@@ -148,6 +159,7 @@ class Lexicon:
     country_names: dict[str, str]
     country_display: dict[str, str]
     wikidata: dict[str, str]
+    office_terms: tuple[OfficeTerm, ...]
 
 
 @cache
@@ -206,5 +218,6 @@ def lexicon() -> Lexicon:
         partnership_levels=tuple(levels),
         country_names=names,
         country_display=display,
+        office_terms=_tsv("office_terms.tsv", OfficeTerm),
         wikidata={r['iso2']: r['wikidata'] for r in csv.DictReader(io.StringIO(_read('country_wikidata.csv')))},
     )

@@ -26,6 +26,8 @@ from pydantic import ValidationError
 from kg import __version__
 from kg.atomic import write_text
 from kg.cache import Cache
+from kg.chronology import infer_years
+from kg.dates import find_dates
 from kg.errors import KgError, ReadError
 from kg.extract import extract_document
 from kg.extract.context import DocContext, slug
@@ -72,6 +74,8 @@ class PageExtraction(Record):
     facts: tuple[Fact, ...]
     persons: tuple[PersonRecord, ...]
     orgs: tuple[OrgRecord, ...]
+    #: per document, the years written in its full dates (day, month, year)
+    doc_years: dict[str, tuple[int, ...]] = {}
     warnings: tuple[str, ...] = ()
 
 
@@ -143,8 +147,19 @@ def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
     facts: list[Fact] = []
     persons: list[PersonRecord] = []
     orgs: dict[str, OrgRecord] = {}
+    doc_years: dict[str, tuple[int, ...]] = {}
     for document in page.documents:
         ctx, doc_facts = extract_document(document)
+        doc_years[document.id] = tuple(
+            sorted(
+                {
+                    int(hit.value[:4])
+                    for sent in document.sentences
+                    for hit in find_dates(sent.text)
+                    if isinstance(hit.value, str) and len(hit.value) == 10 and hit.value[:4].isdigit()
+                }
+            )
+        )
         facts.extend(doc_facts)
         date = _doc_date(ctx, doc_facts)
         in_facts = {a.name for f in doc_facts for a in _actors(f) if a.kind == "person"}
@@ -174,6 +189,7 @@ def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
         facts=tuple(facts),
         persons=tuple(persons),
         orgs=tuple(orgs.values()),
+        doc_years=doc_years,
         warnings=page.warnings,
     )
 
@@ -260,7 +276,10 @@ def resolve_build(extractions: Iterable[PageExtraction]) -> GraphData:
         seen_docs.update(extraction.documents)
     people = {e.id: e for e in resolver.entities()}
     facts = [rename_actors(f, _canonical_actors(f, people)) for f in facts]
-    merged = order_facts(merge_facts(facts))
+    doc_years: dict[str, tuple[int, ...]] = {}
+    for extraction in extractions:
+        doc_years.update(extraction.doc_years)
+    merged = order_facts(infer_years(merge_facts(facts), doc_years))
     entities: dict[str, Entity] = dict(people)
     countries = {a.country for f in merged for a in _actors(f) if a.kind == "country" and a.country}
     countries |= {e.country for e in people.values() if e.country and len(e.country) == 2}

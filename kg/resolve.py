@@ -28,6 +28,8 @@ from kg.model import Actor, DateRange, DateValue, Entity, Evidence, Fact, Post
 from kg.textutil import fold_name
 
 _VOWELS = re.compile(r"[aeiouy]")
+#: dates of one visit's reports may differ by this many days (arrival, then activities)
+VISIT_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -205,31 +207,44 @@ def _date_key(value: DateValue | None) -> tuple[str | None, str | None]:
     return year, text[-5:] if len(text) >= 7 and text[-3] == "-" else text[-2:]
 
 
-def dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
+def _day_number(text: str) -> int | None:
+    """Day of the year of a written date (year ignored), or None for a month or a year."""
+    m = re.fullmatch(r"(?:\d{4}|-)-(\d{2})-(\d{2})", text)
+    if not m:
+        return None
+    month, day = int(m.group(1)), int(m.group(2))
+    return (month - 1) * 31 + day
+
+
+def dates_compatible(a: DateValue | None, b: DateValue | None, *, slack: int = 0) -> bool:
     """Two written dates can be one event's: one is missing, or they agree where both speak.
+
+    ``slack`` days of difference are allowed (a visit lasts several days).
 
     Examples:
         >>> dates_compatible("--11-26", "2025-11-26")
         True
         >>> dates_compatible("--11-26", "--11-25")
         False
+        >>> dates_compatible("--11-18", "--11-19", slack=7)
+        True
         >>> dates_compatible(DateRange(start="--11-17", end="--11-19"), "--11-18")
         True
+        >>> dates_compatible("2022-10-30", "2017-10-30")
+        False
     """
     if a is None or b is None:
         return True
-    if isinstance(a, DateRange) or isinstance(b, DateRange):
-        ra = a if isinstance(a, DateRange) else DateRange(start=a, end=a)
-        rb = b if isinstance(b, DateRange) else DateRange(start=b, end=b)
-        def md(x: str) -> str:
-            return x[-5:]
-
-        return not (md(ra.end) < md(rb.start) or md(rb.end) < md(ra.start))
-    ya, da = _date_key(a)
-    yb, db = _date_key(b)
-    if ya and yb and ya != yb:
+    ra = a if isinstance(a, DateRange) else DateRange(start=a, end=a)
+    rb = b if isinstance(b, DateRange) else DateRange(start=b, end=b)
+    years = {x[:4] for x in (ra.start, rb.start) if x[:4].isdigit()}
+    if len(years) > 1:
         return False
-    return da == db or len(a) == 7 or len(b) == 7
+    days = [_day_number(x) for x in (ra.start, ra.end, rb.start, rb.end)]
+    a0, a1, b0, b1 = days
+    if a0 is None or a1 is None or b0 is None or b1 is None:
+        return True  # a month or a year written: nothing finer to compare
+    return not (a1 + slack < b0 or b1 + slack < a0)
 
 
 def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
@@ -274,7 +289,8 @@ def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
     for fact in facts:
         key = event_key(fact)
         for group in by_key.get(key, []):
-            if all(dates_compatible(fact.date, other.date) for other in group):
+            slack = VISIT_DAYS if fact.type == "visit" else 0
+            if all(dates_compatible(fact.date, other.date, slack=slack) for other in group):
                 group.append(fact)
                 break
         else:

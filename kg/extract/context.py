@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.dates import DateHit, nearest_date
+from kg.dates import DateHit, find_dates, nearest_date
 from kg.extract.entities import PersonHit, SentenceMentions, analyse
 from kg.lexicon import lexicon
 from kg.nlp import person_spans
@@ -211,6 +211,11 @@ def make_fact(
 ) -> Fact:
     """A fact read in sentence ``index`` of the document, with its evidence."""
     sent = ctx.document.sentences[index]
+    attributes = dict(attributes or {})
+    if isinstance(date, str):
+        for hit in find_dates(sent.text):
+            if hit.value == date and hit.weekday:
+                attributes["weekday"] = f"{hit.weekday} {date}"
     evidence = Evidence(
         article=ctx.document.article,
         doc=ctx.document.id,
@@ -223,7 +228,7 @@ def make_fact(
         roles=roles,
         date=date,
         place=place,
-        attributes={k: v for k, v in (attributes or {}).items() if v is not None},
+        attributes={k: v for k, v in attributes.items() if v is not None},
         evidence=evidence,
         rule=rule,
         confidence=confidence,
