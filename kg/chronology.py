@@ -79,7 +79,10 @@ def infer_years(facts: Iterable[Fact], doc_years: Mapping[str, Iterable[int]]) -
                 kept = [
                     y
                     for y in candidates
-                    if all(any(in_term(f"{y}{month_day[1:]}", s, e) for s, e in spans) for _, spans in held)
+                    if all(
+                        any(in_term(f"{y}{month_day[1:]}", s, e) for s, e in spans)
+                        for _, spans in held
+                    )
                 ]
                 if len(kept) == 1:
                     year = kept[0]

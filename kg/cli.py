@@ -26,7 +26,11 @@ def _progress_printer(quiet: bool) -> Callable[[int, int], None] | None:
         width = 30
         filled = width * done // max(total, 1)
         end = "\n" if done == total else ""
-        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} pages", end=end, file=sys.stderr)
+        print(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} pages",
+            end=end,
+            file=sys.stderr,
+        )
 
     return show
 
@@ -75,7 +79,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 print(json.dumps(record, ensure_ascii=False))
             else:
                 roles = "; ".join(
-                    f"{k}=" + (", ".join(a["name"] for a in v) if isinstance(v, list) else v["name"])
+                    f"{k}="
+                    + (", ".join(a["name"] for a in v) if isinstance(v, list) else v["name"])
                     for k, v in record["roles"].items()
                 )
                 print(f"{record['article']}\t{record['type']}\t{roles}\t{record['date'] or ''}")
@@ -105,16 +110,39 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     if candidate.suffix in (".rq", ".sparql") or (len(text) < 300 and candidate.is_file()):
         text = candidate.read_text(encoding="utf-8")
     bindings = dict(_binding(b) for b in args.bind or [])
-    result = query(text, data=None if args.endpoint else args.data, endpoint=args.endpoint, bindings=bindings)
+    result = query(
+        text, data=None if args.endpoint else args.data, endpoint=args.endpoint, bindings=bindings
+    )
     print(result.to_table())
     return 0
 
 
-def _binding(text: str) -> tuple[str, str]:
+def _binding(text: str) -> tuple[str, object]:
+    """``NAME=VALUE``: an ISO2 code or an entity id ("person:to-lam") or an IRI ("<...>",
+    "https://...") binds that resource; anything else binds a string literal."""
+    import re
+
+    from rdflib import URIRef
+
+    from kg.vocab import entity_iri
+
     if "=" not in text:
         raise KgError(f"--bind takes NAME=VALUE, got {text!r}")
     name, value = text.split("=", 1)
-    return name.lstrip("?$"), value
+    name = name.lstrip("?$")
+    if re.fullmatch(r"[A-Z]{2}", value):
+        return name, URIRef(str(entity_iri(f"country:{value}")))
+    if re.fullmatch(r"(?:person|country|org|place):[\w-]+", value):
+        return name, URIRef(str(entity_iri(value)))
+    if re.fullmatch(r"fact:[0-9a-f]+(?:-\d+)?", value):
+        from kg.vocab import fact_iri
+
+        return name, URIRef(str(fact_iri(value)))
+    if value.startswith("<") and value.endswith(">"):
+        return name, URIRef(value[1:-1])
+    if re.match(r"https?://", value):
+        return name, URIRef(value)
+    return name, value
 
 
 def cmd_push(args: argparse.Namespace) -> int:
@@ -148,7 +176,14 @@ def cmd_query(args: argparse.Namespace) -> int:
     from kg.api import KnowledgeGraph, format_rows
 
     graph = KnowledgeGraph.load(args.data)
-    rows = graph.run(args.question, between=args.between, actor=args.actor, kind=args.kind, since=args.since, until=args.until)
+    rows = graph.run(
+        args.question,
+        between=args.between,
+        actor=args.actor,
+        kind=args.kind,
+        since=args.since,
+        until=args.until,
+    )
     print(format_rows(rows))
     return 0
 
@@ -183,7 +218,11 @@ def parser() -> argparse.ArgumentParser:
     def command(name: str, help: str, example: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help, description=help, epilog=f"example: {example}")
 
-    p = command("build", "read pages, extract facts, write facts.jsonl, graph.ttl/.nt/.jsonld and graph.html", "kg build seeds/ --out exports/")
+    p = command(
+        "build",
+        "read pages, extract facts, write facts.jsonl, graph.ttl/.nt/.jsonld and graph.html",
+        "kg build seeds/ --out exports/",
+    )
     p.add_argument("inputs", nargs="+", help="page files or folders (.txt, .html)")
     p.add_argument("--out", default="exports", help="export folder (default: exports)")
     p.add_argument("--cache", default=None, help="cache folder (default: OUT/.kg-cache)")
@@ -193,32 +232,58 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_build)
 
-    p = command("extract", "print the facts read on each page", "kg extract seeds/001_fa185c5762076d10.txt --format jsonl")
+    p = command(
+        "extract",
+        "print the facts read on each page",
+        "kg extract seeds/001_fa185c5762076d10.txt --format jsonl",
+    )
     p.add_argument("inputs", nargs="+", help="page files or folders")
     p.add_argument("--format", choices=["jsonl", "tsv"], default="jsonl")
     p.set_defaults(func=cmd_extract)
 
-    p = command("eval", "score extraction against gold annotations", "kg eval --gold tests/gold --json exports/eval.json")
+    p = command(
+        "eval",
+        "score extraction against gold annotations",
+        "kg eval --gold tests/gold --json exports/eval.json",
+    )
     p.add_argument("--gold", default="tests/gold", help="folder of gold *.json")
-    p.add_argument("--pages", default=None, help="folder of the pages (default: found from the gold)")
+    p.add_argument(
+        "--pages", default=None, help="folder of the pages (default: found from the gold)"
+    )
     p.add_argument("--json", default=None, help="also write the scores as JSON")
     p.add_argument("--errors", action="store_true", help="print every miss and spurious fact")
     p.set_defaults(func=cmd_eval)
 
-    p = command("sparql", "run a SPARQL query (text or .rq file) on an export or an endpoint", "kg sparql ontology/queries/visits_between_countries.rq --bind countryA=VN --bind countryB=RU")
+    p = command(
+        "sparql",
+        "run a SPARQL query (text or .rq file) on an export or an endpoint",
+        "kg sparql ontology/queries/visits_between_countries.rq --bind countryA=VN --bind countryB=RU",
+    )
     p.add_argument("query", help="SPARQL text or a .rq file")
-    p.add_argument("--data", default="exports/graph.ttl", help="export to query (default: exports/graph.ttl)")
+    p.add_argument(
+        "--data", default="exports/graph.ttl", help="export to query (default: exports/graph.ttl)"
+    )
     p.add_argument("--endpoint", default=None, help="SPARQL 1.1 endpoint URL instead of a file")
-    p.add_argument("--bind", action="append", metavar="NAME=VALUE", help="bind a query variable (repeatable)")
+    p.add_argument(
+        "--bind", action="append", metavar="NAME=VALUE", help="bind a query variable (repeatable)"
+    )
     p.set_defaults(func=cmd_sparql)
 
-    p = command("push", "load an export into a SPARQL store (Graph Store Protocol, replaces the named graph)", "kg push --data exports/graph.ttl --endpoint http://127.0.0.1:7878")
+    p = command(
+        "push",
+        "load an export into a SPARQL store (Graph Store Protocol, replaces the named graph)",
+        "kg push --data exports/graph.ttl --endpoint http://127.0.0.1:7878",
+    )
     p.add_argument("--data", default="exports/graph.ttl")
     p.add_argument("--endpoint", required=True)
     p.add_argument("--graph", default=None, help="named graph IRI (default: the build's graph)")
     p.set_defaults(func=cmd_push)
 
-    p = command("render", "draw an HTML network: whole graph, ego network, country pair, time window, countries", 'kg render --focus "To Lam" --depth 2 --out exports/to-lam.html')
+    p = command(
+        "render",
+        "draw an HTML network: whole graph, ego network, country pair, time window, countries",
+        'kg render --focus "To Lam" --depth 2 --out exports/to-lam.html',
+    )
     p.add_argument("--data", default="exports", help="export folder or file (default: exports)")
     p.add_argument("--out", default="exports/view.html")
     p.add_argument("--focus", default=None, help="entity name or id for an ego network")
@@ -229,23 +294,51 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--view", choices=["entities", "countries"], default="entities")
     p.set_defaults(func=cmd_render)
 
-    p = command("query", "ask the graph a common question from the shell", "kg query visits --between VN RU")
-    p.add_argument("question", choices=["persons", "countries", "institutions", "events", "receptions", "visits", "agreements", "partnership", "timeline", "centrality"])
+    p = command(
+        "query", "ask the graph a common question from the shell", "kg query visits --between VN RU"
+    )
+    p.add_argument(
+        "question",
+        choices=[
+            "persons",
+            "countries",
+            "institutions",
+            "events",
+            "receptions",
+            "visits",
+            "agreements",
+            "partnership",
+            "timeline",
+            "centrality",
+        ],
+    )
     p.add_argument("--data", default="exports")
     p.add_argument("--between", nargs=2, metavar=("A", "B"), default=None)
     p.add_argument("--actor", default=None, help="a person, country or organisation")
-    p.add_argument("--kind", default=None, help="fact type, visit kind or role, depending on the question")
+    p.add_argument(
+        "--kind", default=None, help="fact type, visit kind or role, depending on the question"
+    )
     p.add_argument("--since", default=None)
     p.add_argument("--until", default=None)
     p.set_defaults(func=cmd_query)
 
-    p = command("export", "write the graph for other tools: GraphML, GEXF (Gephi), CSV facts", "kg export --format gexf --out exports/graph.gexf")
+    p = command(
+        "export",
+        "write the graph for other tools: GraphML, GEXF (Gephi), CSV facts",
+        "kg export --format gexf --out exports/graph.gexf",
+    )
     p.add_argument("--data", default="exports")
-    p.add_argument("--format", choices=["graphml", "gexf", "csv", "ttl", "nt", "jsonld"], required=True)
+    p.add_argument(
+        "--format", choices=["graphml", "gexf", "csv", "ttl", "nt", "jsonld"], required=True
+    )
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_export)
 
-    p = command("synth", "generate synthetic VNA-style pages with their gold", "kg synth --pages 100 --seed 1 --out /tmp/synth")
+    p = command(
+        "synth",
+        "generate synthetic VNA-style pages with their gold",
+        "kg synth --pages 100 --seed 1 --out /tmp/synth",
+    )
     p.add_argument("--pages", type=int, default=100)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out", required=True)
@@ -255,7 +348,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
     try:
         return int(args.func(args))
     except KgError as e:

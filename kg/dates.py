@@ -137,7 +137,9 @@ def year_of(value: DateValue | None) -> int | None:
 WEEKDAY_INDEX = {name: i for i, name in enumerate(WEEKDAYS)}
 
 
-def weekday_years(month_day: str, weekday: str, *, first: int = 1945, last: int = 2035) -> list[int]:
+def weekday_years(
+    month_day: str, weekday: str, *, first: int = 1945, last: int = 2035
+) -> list[int]:
     """The years in which ``--MM-DD`` falls on ``weekday`` (French name).
 
     Examples:

@@ -63,7 +63,11 @@ class Report:
 
     def table(self) -> str:
         rows = [("type", "P", "R", "F1", "tp", "pred", "gold")]
-        for name, score in [*self.per_type.items(), ("micro", self.micro), ("persons+country", self.persons)]:
+        for name, score in [
+            *self.per_type.items(),
+            ("micro", self.micro),
+            ("persons+country", self.persons),
+        ]:
             rows.append(
                 (
                     name,
@@ -76,7 +80,13 @@ class Report:
                 )
             )
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-        lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))) for r in rows]
+        lines = [
+            "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            )
+            for r in rows
+        ]
         lines.insert(1, "-" * len(lines[0]))
         return "\n".join(lines)
 
@@ -134,7 +144,12 @@ def _units_pred(fact: Fact) -> list[tuple[str, tuple[Any, ...]]]:
     if fact.type == "agreement":
         return [("agreement", (frozenset(_code(a) for a in many("parties")),))]
     if fact.type == "partnership":
-        return [("partnership", (frozenset(_code(a) for a in many("parties")), fact.attributes.get("level")))]
+        return [
+            (
+                "partnership",
+                (frozenset(_code(a) for a in many("parties")), fact.attributes.get("level")),
+            )
+        ]
     return [("diplomatic_relations", (frozenset(_code(a) for a in many("parties")),))]
 
 
@@ -166,7 +181,9 @@ def _same(kind: str, gold: tuple[Any, ...], pred: tuple[Any, ...]) -> bool:
     return gold == pred
 
 
-def _match(gold: list[tuple[str, tuple[Any, ...]]], pred: list[tuple[str, tuple[Any, ...]]]) -> tuple[list[int], list[int]]:
+def _match(
+    gold: list[tuple[str, tuple[Any, ...]]], pred: list[tuple[str, tuple[Any, ...]]]
+) -> tuple[list[int], list[int]]:
     """Greedy one-to-one matching; returns unmatched gold and unmatched predicted indices."""
     used: set[int] = set()
     missed = []
@@ -188,7 +205,14 @@ def evaluate(gold_dir: str | Path, pages_dir: str | Path | None = None) -> Repor
         raise KgError(f"{gold_dir}: no gold file (*.json)")
     if pages_dir is None:
         candidates = [gold_dir.parent.parent / "seeds", gold_dir.parent, Path("seeds")]
-        pages_dir = next((c for c in candidates if (c / json.loads(files[0].read_text("utf-8"))["article"]).exists()), Path("seeds"))
+        pages_dir = next(
+            (
+                c
+                for c in candidates
+                if (c / json.loads(files[0].read_text("utf-8"))["article"]).exists()
+            ),
+            Path("seeds"),
+        )
     pages_dir = Path(pages_dir)
     tp: Counter[str] = Counter()
     n_pred: Counter[str] = Counter()
@@ -212,10 +236,23 @@ def evaluate(gold_dir: str | Path, pages_dir: str | Path | None = None) -> Repor
             if i not in missed:
                 tp[kind] += 1
         for i in missed:
-            errors.append({"article": gold["article"], "error": "missed", "type": gold_units[i][0], "key": _show(gold_units[i][1])})
+            errors.append(
+                {
+                    "article": gold["article"],
+                    "error": "missed",
+                    "type": gold_units[i][0],
+                    "key": _show(gold_units[i][1]),
+                }
+            )
         for i in spurious:
             errors.append(
-                {"article": gold["article"], "error": "spurious", "type": pred_units[i][0], "key": _show(pred_units[i][1]), "evidence": pred_evidence[i][:160]}
+                {
+                    "article": gold["article"],
+                    "error": "spurious",
+                    "type": pred_units[i][0],
+                    "key": _show(pred_units[i][1]),
+                    "evidence": pred_evidence[i][:160],
+                }
             )
         entities = [e for e in resolve_build([extraction]).entities if e.kind == "person"]
         gold_persons = gold["persons"]
@@ -224,15 +261,31 @@ def evaluate(gold_dir: str | Path, pages_dir: str | Path | None = None) -> Repor
         for person in gold_persons:
             for i, entity in enumerate(entities):
                 names = (entity.name, *entity.aliases)
-                if i not in used and any(names_match(person["name"], n) for n in names) and entity.country == person["country"]:
+                if (
+                    i not in used
+                    and any(names_match(person["name"], n) for n in names)
+                    and entity.country == person["country"]
+                ):
                     used.add(i)
                     hits += 1
                     break
             else:
-                errors.append({"article": gold["article"], "error": "person", "key": f"{person['name']} {person['country']}"})
+                errors.append(
+                    {
+                        "article": gold["article"],
+                        "error": "person",
+                        "key": f"{person['name']} {person['country']}",
+                    }
+                )
         for i, entity in enumerate(entities):
             if i not in used:
-                errors.append({"article": gold["article"], "error": "spurious person", "key": f"{entity.name} {entity.country}"})
+                errors.append(
+                    {
+                        "article": gold["article"],
+                        "error": "spurious person",
+                        "key": f"{entity.name} {entity.country}",
+                    }
+                )
         person_scores[0] += hits
         person_scores[1] += len(entities)
         person_scores[2] += len(gold_persons)

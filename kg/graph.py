@@ -113,7 +113,9 @@ def build_graph(data: GraphData) -> nx.MultiDiGraph:
             if src.id == dst.id:
                 continue
             # One edge per fact: two partnerships of one pair stay two edges.
-            graph.add_edge(src.id, dst.id, key=f"{relation}:{fact.id}", relation=relation, fact=fact.id)
+            graph.add_edge(
+                src.id, dst.id, key=f"{relation}:{fact.id}", relation=relation, fact=fact.id
+            )
     for entity in data.entities:
         if entity.kind == "person" and entity.country and len(entity.country) == 2:
             country_id = f"country:{entity.country}"

@@ -219,5 +219,8 @@ def lexicon() -> Lexicon:
         country_names=names,
         country_display=display,
         office_terms=_tsv("office_terms.tsv", OfficeTerm),
-        wikidata={r['iso2']: r['wikidata'] for r in csv.DictReader(io.StringIO(_read('country_wikidata.csv')))},
+        wikidata={
+            r["iso2"]: r["wikidata"]
+            for r in csv.DictReader(io.StringIO(_read("country_wikidata.csv")))
+        },
     )

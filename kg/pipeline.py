@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from kg import __version__
 from kg.atomic import write_text
@@ -75,7 +75,7 @@ class PageExtraction(Record):
     persons: tuple[PersonRecord, ...]
     orgs: tuple[OrgRecord, ...]
     #: per document, the years written in its full dates (day, month, year)
-    doc_years: dict[str, tuple[int, ...]] = {}
+    doc_years: dict[str, tuple[int, ...]] = Field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
 
@@ -143,7 +143,7 @@ def _doc_date(ctx: DocContext, facts: Sequence[Fact]) -> str | None:
 
 def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
     """Read one page and extract its facts and mentions (raises :class:`ReadError`)."""
-    page = read_page(path)
+    page = read_page(Path(path))
     facts: list[Fact] = []
     persons: list[PersonRecord] = []
     orgs: dict[str, OrgRecord] = {}
@@ -156,7 +156,9 @@ def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
                     int(hit.value[:4])
                     for sent in document.sentences
                     for hit in find_dates(sent.text)
-                    if isinstance(hit.value, str) and len(hit.value) == 10 and hit.value[:4].isdigit()
+                    if isinstance(hit.value, str)
+                    and len(hit.value) == 10
+                    and hit.value[:4].isdigit()
                 }
             )
         )
@@ -180,7 +182,10 @@ def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
                     )
                 )
             for org in sm.orgs:
-                orgs.setdefault(org.acronym, OrgRecord(acronym=org.acronym, name=org.acronym, country=org.country))
+                orgs.setdefault(
+                    org.acronym,
+                    OrgRecord(acronym=org.acronym, name=org.acronym, country=org.country),
+                )
     return PageExtraction(
         path=str(path),
         article=page.article,
@@ -260,7 +265,9 @@ def resolve_build(extractions: Iterable[PageExtraction]) -> GraphData:
     extractions = list(extractions)
     for extraction in extractions:
         for person in extraction.persons:
-            resolver.add(PersonMention(person.name, person.country, person.title, person.role, person.date))
+            resolver.add(
+                PersonMention(person.name, person.country, person.title, person.role, person.date)
+            )
         for org in extraction.orgs:
             orgs.setdefault(org.acronym, org)
     for extraction in extractions:
@@ -288,18 +295,27 @@ def resolve_build(extractions: Iterable[PageExtraction]) -> GraphData:
     for fact in merged:
         for actor in _actors(fact):
             if actor.id not in entities:
-                entities[actor.id] = Entity(id=actor.id, kind=actor.kind, name=actor.name, country=actor.country)
+                entities[actor.id] = Entity(
+                    id=actor.id, kind=actor.kind, name=actor.name, country=actor.country
+                )
     for org in orgs.values():
         oid = f"org:{slug(org.acronym)}"
         entities.setdefault(
             oid,
-            Entity(id=oid, kind="organization", name=org.name, country=None if org.country == "ORG" else org.country),
+            Entity(
+                id=oid,
+                kind="organization",
+                name=org.name,
+                country=None if org.country == "ORG" else org.country,
+            ),
         )
-    for person in people.values():
-        if person.country and person.country.startswith("ORG:"):
-            oid = f"org:{slug(person.country[4:])}"
-            entities.setdefault(oid, Entity(id=oid, kind="organization", name=person.country[4:]))
-    return GraphData(entities=tuple(sorted(entities.values(), key=lambda e: e.id)), facts=tuple(merged))
+    for entity in people.values():
+        if entity.country and entity.country.startswith("ORG:"):
+            oid = f"org:{slug(entity.country[4:])}"
+            entities.setdefault(oid, Entity(id=oid, kind="organization", name=entity.country[4:]))
+    return GraphData(
+        entities=tuple(sorted(entities.values(), key=lambda e: e.id)), facts=tuple(merged)
+    )
 
 
 def _actors(fact: Fact) -> Iterator[Actor]:
@@ -312,7 +328,9 @@ def _canonical_actors(fact: Fact, people: dict[str, Entity]) -> dict[str, Actor]
     for actor in _actors(fact):
         entity = people.get(actor.id)
         if entity is not None:
-            mapping[actor.id] = actor.model_copy(update={"name": entity.name, "country": entity.country})
+            mapping[actor.id] = actor.model_copy(
+                update={"name": entity.name, "country": entity.country}
+            )
     return mapping
 
 
@@ -327,8 +345,12 @@ def fact_record(fact: Fact, *, with_also: bool = True) -> dict[str, Any]:
     """One row of the facts table (the contract of ``exports/facts.jsonl``)."""
     roles: dict[str, Any] = {}
     for role, value in fact.roles.items():
-        roles[role] = [actor_record(a) for a in value] if isinstance(value, tuple) else actor_record(value)
-    date: Any = fact.date if isinstance(fact.date, str) or fact.date is None else fact.date.model_dump()
+        roles[role] = (
+            [actor_record(a) for a in value] if isinstance(value, tuple) else actor_record(value)
+        )
+    date: Any = (
+        fact.date if isinstance(fact.date, str) or fact.date is None else fact.date.model_dump()
+    )
     record: dict[str, Any] = {
         "id": fact.id,
         "article": Path(fact.evidence.article).stem,
@@ -347,7 +369,12 @@ def fact_record(fact: Fact, *, with_also: bool = True) -> dict[str, Any]:
         record["date_inferred"] = fact.date_inferred
     if with_also:
         record["also"] = [
-            {"article": Path(e.article).stem, "doc": e.doc, "evidence": e.sentence, "span": list(e.span)}
+            {
+                "article": Path(e.article).stem,
+                "doc": e.doc,
+                "evidence": e.sentence,
+                "span": list(e.span),
+            }
             for e in fact.also
         ]
     return record
@@ -355,7 +382,8 @@ def fact_record(fact: Fact, *, with_also: bool = True) -> dict[str, Any]:
 
 def facts_jsonl(facts: Iterable[Fact], *, with_also: bool = True) -> str:
     return "".join(
-        json.dumps(fact_record(f, with_also=with_also), ensure_ascii=False, sort_keys=False) + "\n" for f in facts
+        json.dumps(fact_record(f, with_also=with_also), ensure_ascii=False, sort_keys=False) + "\n"
+        for f in facts
     )
 
 
@@ -393,7 +421,9 @@ def build(
     if use_cache:
         root = Path(cache_dir) if cache_dir is not None else default_cache_dir(out_dir)
         cache = Cache(root, version=extractor_version())
-    extractions = list(extract_pages(paths, cache=cache, workers=workers, report=report, progress=progress))
+    extractions = list(
+        extract_pages(paths, cache=cache, workers=workers, report=report, progress=progress)
+    )
     if paths and not extractions:
         reasons = "; ".join(reason for _, reason in report.skipped[:5])
         raise KgError(f"no page could be read ({reasons})")
@@ -422,5 +452,7 @@ def write_exports(data: GraphData, out: Path, *, html: bool = True) -> list[str]
     if html:
         from kg.render import render_html
 
-        written.append(str(render_html(data, out / "graph.html", title="Diplomatic knowledge graph")))
+        written.append(
+            str(render_html(data, out / "graph.html", title="Diplomatic knowledge graph"))
+        )
     return written

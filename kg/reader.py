@@ -94,10 +94,10 @@ def read_text(text: str, *, article: str, path: str = "") -> Page:
 
 def _read(text: str, *, article: str, path: str, encoding: str, warnings: tuple[str, ...]) -> Page:
     name = path or article
-    warnings = list(warnings)
+    notes = list(warnings)
     if _looks_like_html(text):
         text = html_to_text(text)
-        warnings.append(f"{name}: HTML page, offsets refer to its visible text")
+        notes.append(f"{name}: HTML page, offsets refer to its visible text")
     if not text.strip():
         raise EmptyInputError(f"{name}: no text")
     _check_language(text, name)
@@ -111,13 +111,13 @@ def _read(text: str, *, article: str, path: str, encoding: str, warnings: tuple[
     builder = _Builder(text, article, page_words)
     main, closed = builder.main(main_lines)
     if not closed and split is None:
-        warnings.append(f"{name}: no closing '-VNA' and no 'Voir plus': the page looks truncated")
+        notes.append(f"{name}: no closing '-VNA' and no 'Voir plus': the page looks truncated")
     elif not closed:
-        warnings.append(f"{name}: no closing '-VNA' in the main article")
+        notes.append(f"{name}: no closing '-VNA' in the main article")
     documents = [main]
     groups = [teaser_lines[i : i + 3] for i in range(0, len(teaser_lines), 3)]
     if len(teaser_lines) % 3:
-        warnings.append(
+        notes.append(
             f"{name}: {len(teaser_lines)} teaser lines after 'Voir plus', not a multiple of 3"
         )
     for number, group in enumerate(groups, start=1):
@@ -128,7 +128,7 @@ def _read(text: str, *, article: str, path: str, encoding: str, warnings: tuple[
         text=text,
         encoding=encoding,
         documents=tuple(documents),
-        warnings=tuple(warnings),
+        warnings=tuple(notes),
     )
 
 

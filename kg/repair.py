@@ -338,9 +338,9 @@ def split_word(word: str) -> list[int]:
         return []
     best: tuple[float, int] | None = None
     for i in range(1, len(word)):
-        a, b = word[:i], word[i:]
-        if _valid_split(word, a, b):
-            score = min(zipf(a), zipf(b))
+        left, right = word[:i], word[i:]
+        if _valid_split(word, left, right):
+            score = min(zipf(left), zipf(right))
             if best is None or score > best[0]:
                 best = (score, i)
     return [best[1]] if best else []

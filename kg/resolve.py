@@ -117,9 +117,11 @@ class PersonResolver:
         if _transliterable(mention.name):
             sk = skeleton(mention.name)
             for cluster in self._clusters:
-                if _compatible(cluster.country, mention.country) and _transliterable(
-                    cluster.name
-                ) and skeleton(cluster.name) == sk:
+                if (
+                    _compatible(cluster.country, mention.country)
+                    and _transliterable(cluster.name)
+                    and skeleton(cluster.name) == sk
+                ):
                     return cluster, f"{mention.name!r} transliterates {cluster.name!r}"
         return None, ""
 
@@ -149,7 +151,9 @@ class PersonResolver:
 
     def id_of(self, cluster: _Cluster) -> str:
         same = [c for c in self._clusters if c.key == cluster.key]
-        suffix = "" if len(same) == 1 or same[0] is cluster else f"-{(cluster.country or 'xx').lower()}"
+        suffix = (
+            "" if len(same) == 1 or same[0] is cluster else f"-{(cluster.country or 'xx').lower()}"
+        )
         return f"person:{slug(cluster.key)}{suffix}"
 
     def entities(self) -> list[Entity]:
@@ -184,7 +188,14 @@ class PersonResolver:
 def country_entity(iso2: str) -> Entity:
     lex = lexicon()
     aliases = tuple(
-        sorted({row.form for rows in lex.country_forms.values() for row in rows if row.iso2 == iso2 and row.kind == "name"})
+        sorted(
+            {
+                row.form
+                for rows in lex.country_forms.values()
+                for row in rows
+                if row.iso2 == iso2 and row.kind == "name"
+            }
+        )
     )
     return Entity(
         id=f"country:{iso2}",
@@ -261,7 +272,11 @@ def event_key(fact: Fact) -> tuple[str, ...]:
     parts: list[str] = [fact.type]
     for role, value in sorted(fact.roles.items()):
         actors = value if isinstance(value, tuple) else (value,)
-        ids = sorted(a.id for a in actors) if role in ("participants", "parties") else [a.id for a in actors]
+        ids = (
+            sorted(a.id for a in actors)
+            if role in ("participants", "parties")
+            else [a.id for a in actors]
+        )
         parts.append(role + "=" + ",".join(ids))
     if fact.type == "agreement":
         parts += [str(fact.attributes.get("kind")), str(fact.attributes.get("status"))]

@@ -53,7 +53,20 @@ def test_facts_table_contract(seed_build: tuple[BuildResult, Path]) -> None:
     _, out = seed_build
     rows = [json.loads(line) for line in (out / "facts.jsonl").read_text("utf-8").splitlines()]
     assert rows
-    keys = {"article", "doc", "type", "roles", "date", "place", "attributes", "evidence", "span", "rule", "confidence", "also"}
+    keys = {
+        "article",
+        "doc",
+        "type",
+        "roles",
+        "date",
+        "place",
+        "attributes",
+        "evidence",
+        "span",
+        "rule",
+        "confidence",
+        "also",
+    }
     for row in rows:
         assert keys <= set(row)
         assert 0 <= row["confidence"] <= 1
@@ -61,9 +74,17 @@ def test_facts_table_contract(seed_build: tuple[BuildResult, Path]) -> None:
             for actor in value if isinstance(value, list) else [value]:
                 assert set(actor) == {"id", "name", "kind", "country"}
     # a teaser carried by three pages gives its facts once, with the other pages in "also"
-    korea = [r for r in rows if r["type"] == "diplomatic_relations" and {a["country"] for a in r["roles"]["parties"]} == {"VN", "KR"}]
+    korea = [
+        r
+        for r in rows
+        if r["type"] == "diplomatic_relations"
+        and {a["country"] for a in r["roles"]["parties"]} == {"VN", "KR"}
+    ]
     assert len(korea) == 1
-    assert {a["article"] for a in korea[0]["also"]} >= {"002_5a294bfd1c110c67", "003_a84331fe95974398"}
+    assert {a["article"] for a in korea[0]["also"]} >= {
+        "002_5a294bfd1c110c67",
+        "003_a84331fe95974398",
+    }
 
 
 def test_algeria_visit_is_one_event(seed_build: tuple[BuildResult, Path]) -> None:
@@ -90,7 +111,9 @@ def test_committed_exports_are_fresh(seed_build: tuple[BuildResult, Path]) -> No
     for name in EXPORTS:
         committed = ROOT / "exports" / name
         assert committed.exists(), f"exports/{name} missing: run kg build seeds/"
-        assert committed.read_bytes() == (out / name).read_bytes(), f"exports/{name} is stale: run kg build seeds/"
+        assert committed.read_bytes() == (out / name).read_bytes(), (
+            f"exports/{name} is stale: run kg build seeds/"
+        )
 
 
 def test_bad_pages_are_skipped_and_the_batch_goes_on(tmp_path: Path) -> None:
@@ -98,7 +121,9 @@ def test_bad_pages_are_skipped_and_the_batch_goes_on(tmp_path: Path) -> None:
     pages.mkdir()
     (pages / "a_empty.txt").write_text("", encoding="utf-8")
     (pages / "b_binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
-    (pages / "c_good.txt").write_text((SEEDS / "003_a84331fe95974398.txt").read_text("utf-8"), encoding="utf-8")
+    (pages / "c_good.txt").write_text(
+        (SEEDS / "003_a84331fe95974398.txt").read_text("utf-8"), encoding="utf-8"
+    )
     result = build([pages], out=tmp_path / "out", use_cache=False, html=False)
     skipped = dict(result.report.skipped)
     assert set(skipped) == {str(pages / "a_empty.txt"), str(pages / "b_binary.txt")}
@@ -112,7 +137,9 @@ def test_nothing_readable_is_an_error(tmp_path: Path) -> None:
         build([tmp_path], out=tmp_path / "out", use_cache=False)
 
 
-def test_failed_export_keeps_the_previous_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_export_keeps_the_previous_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "out"
     build([SEEDS / "003_a84331fe95974398.txt"], out=out, use_cache=False, html=False)
     before = (out / "graph.ttl").read_bytes()

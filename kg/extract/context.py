@@ -18,8 +18,8 @@ from typing import Any
 from kg.dates import DateHit, find_dates, nearest_date
 from kg.extract.entities import PersonHit, SentenceMentions, analyse
 from kg.lexicon import lexicon
-from kg.nlp import person_spans
 from kg.model import Actor, DateValue, Document, Evidence, Fact, FactType
+from kg.nlp import person_spans
 from kg.textutil import fold, fold_name
 
 _PLACE = re.compile(r"\b(?:a|au siege de [^,]{0,40} a)\s+$")
@@ -81,9 +81,7 @@ class DocContext:
                     )
         return sorted(out, key=lambda a: a.start)
 
-    def resolve(
-        self, index: int, role: str, country: str | None, title: str
-    ) -> PersonHit | None:
+    def resolve(self, index: int, role: str, country: str | None, title: str) -> PersonHit | None:
         """The person a title-only description stands for, or None when unclear."""
         head = fold(title).split(" ")[0]
 
@@ -131,7 +129,9 @@ def _ner_spans(document: Document) -> list[list[tuple[int, int]]]:
     if not use_ner():
         return spans
     wanted = [i for i, sent in enumerate(document.sentences) if has_trigger(sent.text)]
-    for i, found in zip(wanted, person_spans([document.sentences[i].text for i in wanted]), strict=True):
+    for i, found in zip(
+        wanted, person_spans([document.sentences[i].text for i in wanted]), strict=True
+    ):
         spans[i] = found
     return spans
 
@@ -236,7 +236,9 @@ def make_fact(
     )
 
 
-def fact_id(type: str, roles: dict[str, Actor | tuple[Actor, ...]], doc: str, index: int, rule: str) -> str:
+def fact_id(
+    type: str, roles: dict[str, Actor | tuple[Actor, ...]], doc: str, index: int, rule: str
+) -> str:
     parts = [type, doc, str(index), rule]
     for role, value in sorted(roles.items()):
         actors = value if isinstance(value, tuple) else (value,)

@@ -32,6 +32,8 @@ def _name_run(particles: frozenset[str]) -> re.Pattern[str]:
             rf"{_NAME_TOKEN}(?: (?:(?:{glue}) )*{_NAME_TOKEN})*"
         )
     return _NAME_RUN_CACHE[particles]
+
+
 _ACRONYM = re.compile(r"^[A-Z0-9]{2,}$")
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9]{1,9})\s*\)")
 _KIND_ORDER = ("name", "demonym", "capital", "prefix", "display")
@@ -42,7 +44,9 @@ _TITLE_END = re.compile(
     r"|\s(?:a|ont|qui|sont|est|se|s'est|effectuera|a-t-il)\s"
 )
 _DETERMINER_BEFORE = re.compile(r"(?:^|\b(?:les|des|aux|deux))\s*$")
-_LED_BY = re.compile(r"\bdelegation\b[^;]{0,200}?,?\s+conduite? par\s+(?:son|sa|leur)\s+[^,;]{0,40},?\s*(?:le |la |l')?$")
+_LED_BY = re.compile(
+    r"\bdelegation\b[^;]{0,200}?,?\s+conduite? par\s+(?:son|sa|leur)\s+[^,;]{0,40},?\s*(?:le |la |l')?$"
+)
 _OTHER_LEADERS = re.compile(r"\s*et d'autres \w+ (\w+)")
 
 
@@ -138,8 +142,10 @@ def find_countries(text: str, folded: str, lex: Lexicon) -> list[CountryHit]:
         surface = text[m.start() : m.end()]
         if row.kind in ("name", "capital") and not surface[:1].isupper():
             continue
-        if row.kind == "demonym" and surface[:1].isupper() and not _DETERMINER_BEFORE.search(
-            folded[max(0, m.start() - 6) : m.start()]
+        if (
+            row.kind == "demonym"
+            and surface[:1].isupper()
+            and not _DETERMINER_BEFORE.search(folded[max(0, m.start() - 6) : m.start()])
         ):
             continue
         hits.append(CountryHit(row.iso2, row.kind, m.start(), m.end(), surface))
@@ -178,9 +184,7 @@ def role_of(title: str, lex: Lexicon) -> str:
     return lex.titles[m.group(0)].role if m else "official"
 
 
-def title_country(
-    mentions: SentenceMentions, start: int, end: int, lex: Lexicon
-) -> str | None:
+def title_country(mentions: SentenceMentions, start: int, end: int, lex: Lexicon) -> str | None:
     """The country a title qualifies its holder with, or None when it names none."""
     folded = mentions.folded
     fallback = None
@@ -202,9 +206,13 @@ def title_country(
     return None
 
 
-def _split_run(run: re.Match[str], lex: Lexicon, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_run(
+    run: re.Match[str], lex: Lexicon, blocked: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Cut a capitalised run into name candidates at stop words, acronyms and gazetteer hits."""
-    tokens = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group(0))]
+    tokens = [
+        (m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group(0))
+    ]
     text = run.string
     segments: list[list[tuple[int, int]]] = [[]]
     for i, (s, e) in enumerate(tokens):
@@ -229,7 +237,11 @@ def _split_run(run: re.Match[str], lex: Lexicon, blocked: list[tuple[int, int]])
             segments[-1].append((s, e))
     out = []
     for seg in segments:
-        while seg and text[seg[-1][0] : seg[-1][1]].endswith(".") and len(text[seg[-1][0] : seg[-1][1]]) == 2:
+        while (
+            seg
+            and text[seg[-1][0] : seg[-1][1]].endswith(".")
+            and len(text[seg[-1][0] : seg[-1][1]]) == 2
+        ):
             seg = seg[:-1]
         if len(seg) >= 2:
             out.append((seg[0][0], seg[-1][1]))
@@ -241,7 +253,9 @@ def _after_title(text: str, position: int, lex: Lexicon) -> bool:
     return any(left.endswith(form) for form in lex.titles)
 
 
-def _title_before(mentions: SentenceMentions, start: int, lex: Lexicon, names: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _title_before(
+    mentions: SentenceMentions, start: int, lex: Lexicon, names: list[tuple[int, int]]
+) -> tuple[int, int] | None:
     """The span of a title that ends right before a name, if any."""
     folded = mentions.folded
     lo = max(0, start - 160)
@@ -251,7 +265,9 @@ def _title_before(mentions: SentenceMentions, start: int, lex: Lexicon, names: l
     if best is None:
         return None
     gap = folded[best.end() : start]
-    if _VERB_GAP.search(mentions.lower[best.end() : start]) or any(best.end() <= s < start for s, _ in names):
+    if _VERB_GAP.search(mentions.lower[best.end() : start]) or any(
+        best.end() <= s < start for s, _ in names
+    ):
         return None
     if len(gap) > 130:
         return None
@@ -264,7 +280,9 @@ def _title_before(mentions: SentenceMentions, start: int, lex: Lexicon, names: l
             prev = m
         if prev is not None:
             between = mentions.lower[prev.end() : lo + coord.start()]
-            if not _VERB_GAP.search(between) and not any(prev.end() <= s < t_start for s, _ in names):
+            if not _VERB_GAP.search(between) and not any(
+                prev.end() <= s < t_start for s, _ in names
+            ):
                 t_start = prev.start()
     end = start
     while end > t_start and mentions.text[end - 1] in " ,":
@@ -400,7 +418,10 @@ def analyse(
     folded = fold(text)
     lower = text.lower()
     mentions = SentenceMentions(
-        sentence=sentence, text=text, folded=folded, lower=lower if len(lower) == len(text) else folded
+        sentence=sentence,
+        text=text,
+        folded=folded,
+        lower=lower if len(lower) == len(text) else folded,
     )
     mentions.countries = find_countries(text, folded, lex)
     mentions.cities = find_cities(text, folded, lex)

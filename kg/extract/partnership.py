@@ -8,10 +8,11 @@ document's).  An upgrade ("rehausser leur relation au niveau de ...") is an even
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
-from kg.extract.context import DocContext, date_near, make_fact, country_actor
+from kg.extract.context import DocContext, country_actor, date_near, make_fact
 from kg.extract.entities import SentenceMentions
 from kg.lexicon import lexicon
 from kg.model import Fact
@@ -21,7 +22,9 @@ _DASH = re.compile(r"^\s*[-–]\s*(?:le |la |l'|les )?$")
 _ENTRE = re.compile(r"^\s*[\"»]?\s*entre\s+(?:le |la |l'|les )?$")
 _ET = re.compile(r"^\s+et\s+(?:le |la |l'|les )?$")
 _AVEC = re.compile(r"^\s*avec\s+(?:le |la |l'|les )?$")
-_UPGRADE = re.compile(r"\b(?:rehausser|rehausse|elever|eleve|porter|porte|hisser)\b[^.;]{0,60}\b(?:au niveau|au rang)\b")
+_UPGRADE = re.compile(
+    r"\b(?:rehausser|rehausse|elever|eleve|porter|porte|hisser)\b[^.;]{0,60}\b(?:au niveau|au rang)\b"
+)
 _CONTEXT = re.compile(r"\b(?:deux pays|leurs?|bilaterale?s?)\b")
 
 
@@ -35,7 +38,9 @@ def _pair_after(sm: SentenceMentions, end: int) -> tuple[str, str] | None:
         return None
     if len(hits) >= 2:
         between = sm.folded[first.end : hits[1].start]
-        if (_DASH.match(between) and not _ENTRE.match(gap)) or (_ENTRE.match(gap) and _ET.match(between)):
+        if (_DASH.match(between) and not _ENTRE.match(gap)) or (
+            _ENTRE.match(gap) and _ET.match(between)
+        ):
             return first.iso2, hits[1].iso2
     return None
 
@@ -46,7 +51,11 @@ def _pair(ctx: DocContext, index: int, start: int, end: int) -> tuple[str, str] 
     if pair:
         return pair
     for hit in sm.countries:
-        if hit.start >= end and hit.kind == "name" and _AVEC.match(sm.folded[end : hit.start][-12:] if hit.start - end < 40 else "x"):
+        if (
+            hit.start >= end
+            and hit.kind == "name"
+            and _AVEC.match(sm.folded[end : hit.start][-12:] if hit.start - end < 40 else "x")
+        ):
             others = [h.iso2 for h in sm.countries if h.iso2 != hit.iso2 and h.kind != "capital"]
             return (others[0] if others else "VN"), hit.iso2
     dashed = _dash_pairs(sm)
@@ -62,7 +71,7 @@ def _dash_pairs(sm: SentenceMentions) -> list[tuple[str, str]]:
     names = [h for h in sm.countries if h.kind == "name"]
     return [
         (a.iso2, b.iso2)
-        for a, b in zip(names, names[1:], strict=False)
+        for a, b in itertools.pairwise(names)
         if a.iso2 != b.iso2 and _DASH.match(sm.folded[a.end : b.start])
     ]
 
@@ -81,9 +90,11 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                 pair = _pair(ctx, index, m.start(), m.end())
                 if pair is None or pair[0] == pair[1]:
                     continue
-                label = sm.text[m.start() : m.end()].strip("\"«» ")
+                label = sm.text[m.start() : m.end()].strip('"«» ')
                 if level.level == "other":
-                    inner = re.sub(r"^[Pp]artenariat\s*[\"«]?\s*|[\"»]\s*$", "", label).strip("\"«» ")
+                    inner = re.sub(r"^[Pp]artenariat\s*[\"«]?\s*|[\"»]\s*$", "", label).strip(
+                        '"«» '
+                    )
                     label = ("Partenariat " + inner).strip()
                 upgrade = bool(_UPGRADE.search(sm.folded[: m.start()]))
                 date = date_near(sm, m.start())[0] if upgrade else None

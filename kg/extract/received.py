@@ -73,7 +73,11 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                         place=place_of(sm),
                         attributes={"date_text": date_text},
                     )
-                    if _THIS_VISIT.search(sm.folded) and host.country and host.country != guest.country:
+                    if (
+                        _THIS_VISIT.search(sm.folded)
+                        and host.country
+                        and host.country != guest.country
+                    ):
                         yield make_fact(
                             ctx,
                             index,

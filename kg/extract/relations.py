@@ -43,7 +43,11 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                     qualifier = (span_years.group(1) or "").strip() or None
                 date = None
                 if re.search(r"\betabli(?:r|e|es|s)?\b", sm.folded) and not years:
-                    dated = [d for d in find_dates(sm.text) if isinstance(d.value, str) and d.value[:4].isdigit()]
+                    dated = [
+                        d
+                        for d in find_dates(sm.text)
+                        if isinstance(d.value, str) and d.value[:4].isdigit()
+                    ]
                     date = dated[0].value if dated else None
                 for a, b in pairs:
                     yield make_fact(
@@ -78,7 +82,9 @@ def _pairs(ctx: DocContext, index: int, end: int) -> list[tuple[str, str]]:
             position = et.end()
         if len(chain) >= 2:
             return [(chain[0], other) for other in chain[1:]]
-    subject = list(dict.fromkeys(h.iso2 for h in sm.countries if h.start < end and h.kind == "name"))
+    subject = list(
+        dict.fromkeys(h.iso2 for h in sm.countries if h.start < end and h.kind == "name")
+    )
     if len(subject) == 2:
         return [(subject[0], subject[1])]
     pair = ctx.pair_for(index)

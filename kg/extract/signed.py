@@ -22,9 +22,19 @@ from kg.model import Actor, Fact
 _CLAUSES = re.compile(r"\s+tandis que\s+|;|\s+alors que\s+")
 _STATUS = (
     ("issued", re.compile(r"\brendue?s? publique?s?\b|\bpublie(?:e|es|s)?\b")),
-    ("planned", re.compile(r"\bsigner bientot\b|\b(?:vont|va|doivent|devraient) signer\b|\bsigneront\b|\bprochaine signature\b|\bbientot\b")),
+    (
+        "planned",
+        re.compile(
+            r"\bsigner bientot\b|\b(?:vont|va|doivent|devraient) signer\b|\bsigneront\b|\bprochaine signature\b|\bbientot\b"
+        ),
+    ),
     ("signed", re.compile(r"\bsigne(?:e|es|s)?\b|\bsignature\b|\bont conclu\b")),
-    ("existing", re.compile(r"\brespecter\b|\bmettre en (?:oe|œ)uvre\b|\bcontenu d|\bapplication\b|\bconformement\b|\ben vigueur\b")),
+    (
+        "existing",
+        re.compile(
+            r"\brespecter\b|\bmettre en (?:oe|œ)uvre\b|\bcontenu d|\bapplication\b|\bconformement\b|\ben vigueur\b"
+        ),
+    ),
 )
 _GENERIC = re.compile(r"\b(?:les|des|aux|ces|leurs|ses)\s+$")
 _NAMED = re.compile(r"\s*(?:cadre\s+)?(?:sur|de|d'|relatif|concernant|portant)\b|\]")
@@ -52,7 +62,9 @@ def _kind(trigger: str) -> str:
     return "agreement"
 
 
-def _entre_pairs(sm: SentenceMentions, start: int, end: int) -> list[tuple[int, list[Actor] | None]]:
+def _entre_pairs(
+    sm: SentenceMentions, start: int, end: int
+) -> list[tuple[int, list[Actor] | None]]:
     """Each "entre A et B" in ``start..end``: its position and its two parties (None if a
     party is not a country or a city)."""
     out: list[tuple[int, list[Actor] | None]] = []
@@ -77,7 +89,9 @@ def _party_at(sm: SentenceMentions, position: int) -> tuple[Actor, int] | None:
     return None
 
 
-def _parties(ctx: DocContext, index: int, start: int, trig_start: int, end: int) -> list[tuple[list[Actor], int | None]]:
+def _parties(
+    ctx: DocContext, index: int, start: int, trig_start: int, end: int
+) -> list[tuple[list[Actor], int | None]]:
     sm = ctx.sentences[index]
     after = _entre_pairs(sm, trig_start, end)
     if after:
@@ -99,14 +113,22 @@ def _parties(ctx: DocContext, index: int, start: int, trig_start: int, end: int)
         if before and before[0][1]:
             return [(before[0][1], count)]
     hits = [h for h in sm.countries if start <= h.start < end and h.kind == "name"]
-    dashed = [h for h in hits if h.start >= trig_start and re.match(r"\s*[-–]\s*\w", sm.text[h.end : h.end + 4])]
+    dashed = [
+        h
+        for h in hits
+        if h.start >= trig_start and re.match(r"\s*[-–]\s*\w", sm.text[h.end : h.end + 4])
+    ]
     if dashed:
         first = dashed[0]
         nxt = [h for h in hits if h.start > first.start]
         if nxt and _DASH_PAIR.fullmatch(sm.text[first.end : nxt[0].start]):
             return [([country_actor(first.iso2), country_actor(nxt[0].iso2)], count)]
         return []
-    subject = list(dict.fromkeys(h.iso2 for h in hits if h.start < trig_start and not sm.in_person(h.start, h.end)))
+    subject = list(
+        dict.fromkeys(
+            h.iso2 for h in hits if h.start < trig_start and not sm.in_person(h.start, h.end)
+        )
+    )
     if len(subject) == 2:
         return [([country_actor(subject[0]), country_actor(subject[1])], count)]
     if re.search(r"\bdeux (?:pays|parties)\b", sm.folded):
@@ -129,7 +151,10 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                 end = min(b for b in bounds if b > m.start())
                 clause = sm.folded[start:end]
                 count = _count(sm.folded, m.start())
-                named = bool(_NAMED.match(sm.folded, m.end())) or sm.text[m.start() : m.start() + 1].isupper()
+                named = (
+                    bool(_NAMED.match(sm.folded, m.end()))
+                    or sm.text[m.start() : m.start() + 1].isupper()
+                )
                 if _GENERIC.search(sm.folded[max(0, m.start() - 8) : m.start()]) and count is None:
                     continue
                 if count is None and not named:
@@ -139,7 +164,7 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                     status = "existing" if named else "signed"
                 extra = 1 if _ANOTHER.search(sm.folded, m.end(), end) else 0
                 for parties, n in _parties(ctx, index, start, m.start(), end):
-                    total = (n or (1 if extra else None))
+                    total = n or (1 if extra else None)
                     if total is not None:
                         total += extra
                     label = _label(sm.text, m.start(), end) if named else None

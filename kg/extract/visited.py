@@ -31,7 +31,9 @@ _PLANNED = re.compile(
 _LOCATIVE = re.compile(r"\b(?:en|au|aux|a|dans)\s+(?:la |le |l'|les )?$")
 _CHAIN = re.compile(r"^\s*(?:,\s*)?et\s+(?:en|au|aux|a)?\s*(?:la |le |l'|les )?$")
 _WINDOW_END = re.compile(r"[,;.]|\s(?:afin|pour|qui|a|ont|et de|de sa)\s")
-_OF = re.compile(r"^\s*(?:prochaine\s+)?(?:(?:au|en|aux)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:du|de la|de l'|d')\s")
+_OF = re.compile(
+    r"^\s*(?:prochaine\s+)?(?:(?:au|en|aux)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:du|de la|de l'|d')\s"
+)
 _THIS = re.compile(r"\b(?:cette|la meme|ladite)\s+$")
 
 

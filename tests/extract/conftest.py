@@ -17,7 +17,14 @@ def make_document(*sentences: str, headline: str | None = None) -> Document:
     for i, text in enumerate(texts):
         part = "headline" if headline and i == 0 else "body"
         sents.append(
-            Sentence(doc_id="doc-test", index=i, part=part, text=text, start=offset, end=offset + len(text))
+            Sentence(
+                doc_id="doc-test",
+                index=i,
+                part=part,
+                text=text,
+                start=offset,
+                end=offset + len(text),
+            )
         )
         offset += len(text) + 1
     return Document(
@@ -36,13 +43,17 @@ def summary(fact: Fact) -> tuple[object, ...]:
     for role, value in sorted(fact.roles.items()):
         actors = value if isinstance(value, tuple) else (value,)
         names = [a.country if a.kind == "country" else a.name for a in actors]
-        parts.append((role, tuple(sorted(names)) if role in ("parties", "participants") else tuple(names)))
+        parts.append(
+            (role, tuple(sorted(names)) if role in ("parties", "participants") else tuple(names))
+        )
     return tuple(parts)
 
 
 @pytest.fixture(scope="session")
 def extract() -> Callable[..., list[tuple[object, ...]]]:
-    def run(*sentences: str, headline: str | None = None, type: str | None = None) -> list[tuple[object, ...]]:
+    def run(
+        *sentences: str, headline: str | None = None, type: str | None = None
+    ) -> list[tuple[object, ...]]:
         _, facts = extract_document(make_document(*sentences, headline=headline))
         out = [summary(f) for f in facts if type is None or f.type == type]
         return sorted(set(out), key=str)

@@ -8,20 +8,41 @@ import pytest
 @pytest.mark.parametrize(
     ("sentence", "level", "pair"),
     [
-        ("Pour dynamiser le partenariat de coopération stratégique intégrale Vietnam-Chine",
-         "comprehensive_strategic_cooperative_partnership", ("CN", "VN")),
-        ("[Le Vietnam et la Russie vont dynamiser leur partenariat stratégique intégral]",
-         "comprehensive_strategic_partnership", ("RU", "VN")),
-        ("Le Vietnam et la France ont salué leur partenariat stratégique global.",
-         "comprehensive_strategic_partnership", ("FR", "VN")),
-        ("Les relations d'amitié traditionnelle Vietnam - Algérie",
-         "traditional_friendship", ("DZ", "VN")),
-        ("Vietnam – Laos : une relation spéciale réaffirmée à l'occasion des 96 ans du PCV",
-         "special_relationship", ("LA", "VN")),
-        ("Le Vietnam et l'Espagne veulent approfondir leur partenariat stratégique.",
-         "strategic_partnership", ("ES", "VN")),
-        ('Intensifier le "Partenariat pour la coopération et le développement" Vietnam - Afrique du Sud',
-         "other", ("VN", "ZA")),
+        (
+            "Pour dynamiser le partenariat de coopération stratégique intégrale Vietnam-Chine",
+            "comprehensive_strategic_cooperative_partnership",
+            ("CN", "VN"),
+        ),
+        (
+            "[Le Vietnam et la Russie vont dynamiser leur partenariat stratégique intégral]",
+            "comprehensive_strategic_partnership",
+            ("RU", "VN"),
+        ),
+        (
+            "Le Vietnam et la France ont salué leur partenariat stratégique global.",
+            "comprehensive_strategic_partnership",
+            ("FR", "VN"),
+        ),
+        (
+            "Les relations d'amitié traditionnelle Vietnam - Algérie",
+            "traditional_friendship",
+            ("DZ", "VN"),
+        ),
+        (
+            "Vietnam – Laos : une relation spéciale réaffirmée à l'occasion des 96 ans du PCV",
+            "special_relationship",
+            ("LA", "VN"),
+        ),
+        (
+            "Le Vietnam et l'Espagne veulent approfondir leur partenariat stratégique.",
+            "strategic_partnership",
+            ("ES", "VN"),
+        ),
+        (
+            'Intensifier le "Partenariat pour la coopération et le développement" Vietnam - Afrique du Sud',
+            "other",
+            ("VN", "ZA"),
+        ),
     ],
 )
 def test_levels(extract, sentence: str, level: str, pair: tuple[str, str]) -> None:

@@ -69,7 +69,9 @@ def test_passive_reception_resolves_the_description(extract) -> None:
 
 def test_reception_with_this_visit_gives_a_visit(extract) -> None:
     found = extract(CASES[2][0], type="visit")
-    assert found == [("visit", ("destination", ("VN",)), ("visitor", ("Varsen Aghabekian Shahin",)))]
+    assert found == [
+        ("visit", ("destination", ("VN",)), ("visitor", ("Varsen Aghabekian Shahin",)))
+    ]
 
 
 def test_reception_evidence_points_at_the_sentence(extract_facts) -> None:

@@ -37,8 +37,11 @@ def test_more_than_sixty_years(extract_facts) -> None:
 
 
 def test_traps(extract) -> None:
-    assert extract(
-        "Depuis 25 ans, le Vietnam est le premier partenaire commercial du Guangxi.",
-        "Elle assiste au 50e anniversaire de la coopération Vietnam-UNICEF.",
-        type="diplomatic_relations",
-    ) == []
+    assert (
+        extract(
+            "Depuis 25 ans, le Vietnam est le premier partenaire commercial du Guangxi.",
+            "Elle assiste au 50e anniversaire de la coopération Vietnam-UNICEF.",
+            type="diplomatic_relations",
+        )
+        == []
+    )

@@ -11,7 +11,11 @@ def test_counts_split_by_pair(extract_facts) -> None:
         "le Vietnam et la Biélorussie, concernant l'économie."
     )
     got = sorted(
-        (tuple(a.country for a in f.roles["parties"]), f.attributes["count"], f.attributes["status"])  # type: ignore[union-attr]
+        (
+            tuple(a.country for a in f.roles["parties"]),
+            f.attributes["count"],
+            f.attributes["status"],
+        )  # type: ignore[union-attr]
         for f in facts
         if f.type == "agreement"
     )
