@@ -47,6 +47,8 @@ _DETERMINER_BEFORE = re.compile(r"(?:^|\b(?:les|des|aux|deux))\s*$")
 _LED_BY = re.compile(
     r"\bdelegation\b[^;]{0,200}?,?\s+conduite? par\s+(?:son|sa|leur)\s+[^,;]{0,40},?\s*(?:le |la |l')?$"
 )
+_NAME_AFTER = re.compile(r" ([A-Z][a-zà-ÿ]+)\b(?![\s]*[-–])")
+_GOVERNED = re.compile(r"\b(?:de|du|des|au|aux|en|le|la|l'|a|et|d'|vers|avec)\s*$")
 _OTHER_LEADERS = re.compile(r"\s*et d'autres \w+ (\w+)")
 
 
@@ -135,19 +137,29 @@ class SentenceMentions:
 def find_countries(text: str, folded: str, lex: Lexicon) -> list[CountryHit]:
     hits = []
     for m in lex.country_regex.finditer(folded):
-        forms = lex.country_forms.get(m.group(0), ())
-        if not forms:
-            continue
-        row = min(forms, key=lambda r: _KIND_ORDER.index(r.kind))
         surface = text[m.start() : m.end()]
-        if row.kind in ("name", "capital") and not surface[:1].isupper():
+        upper = surface[:1].isupper()
+        after_det = bool(_DETERMINER_BEFORE.search(folded[max(0, m.start() - 6) : m.start()]))
+        rows = [
+            r
+            for r in lex.country_forms.get(m.group(0), ())
+            # Names and capitals are capitalised; a capitalised demonym is a noun of
+            # inhabitants ("les Russes") only after a determiner.
+            if (r.kind in ("name", "capital") and upper)
+            or (r.kind == "demonym" and (not upper or after_det))
+        ]
+        if not rows:
             continue
+        row = min(rows, key=lambda r: _KIND_ORDER.index(r.kind))
         if (
-            row.kind == "demonym"
-            and surface[:1].isupper()
-            and not _DETERMINER_BEFORE.search(folded[max(0, m.start() - 6) : m.start()])
+            row.kind == "name"
+            and not _GOVERNED.search(folded[max(0, m.start() - 5) : m.start()])
+            and _NAME_AFTER.match(text, m.end())
         ):
-            continue
+            # "Salvador Chapman": a country name that starts a person's name.
+            following = _NAME_AFTER.match(text, m.end())
+            if following and following.group(1) not in lex.name_stopwords:
+                continue
         hits.append(CountryHit(row.iso2, row.kind, m.start(), m.end(), surface))
     for m in lex.prefix_regex.finditer(folded):
         forms = lex.country_forms.get(m.group(0), ())
