@@ -134,7 +134,9 @@ def find_pages(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 def _doc_date(ctx: DocContext, facts: Sequence[Fact]) -> str | None:
     if ctx.document.dateline and ctx.document.dateline.date:
-        return ctx.document.dateline.date
+        for hit in find_dates(ctx.document.dateline.date):
+            if isinstance(hit.value, str):
+                return hit.value
     for fact in facts:
         if isinstance(fact.date, str):
             return fact.date

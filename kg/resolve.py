@@ -159,9 +159,15 @@ class PersonResolver:
     def entities(self) -> list[Entity]:
         out = []
         for cluster in self._clusters:
-            posts = []
+            # One post per role: the fullest title written for it, seen from first to last.
+            by_role: dict[str, tuple[str, list[str]]] = {}
             for (role, title), dates in cluster.posts.items():
-                known = sorted(d for d in dates if d)
+                best, seen = by_role.get(role, (title, []))
+                best = title if len(title) > len(best) else best
+                by_role[role] = (best, seen + [d for d in dates if d])
+            posts = []
+            for role, (title, dates) in by_role.items():
+                known = sorted(dates, key=_date_order)
                 posts.append(
                     Post(
                         role=role,
@@ -183,6 +189,11 @@ class PersonResolver:
                 )
             )
         return out
+
+
+def _date_order(value: str) -> tuple[int, str]:
+    """Dates with a year sort by date; partial ones ("--11-03") after them."""
+    return (0, value) if value[:4].isdigit() else (1, value)
 
 
 def country_entity(iso2: str) -> Entity:
