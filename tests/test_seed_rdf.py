@@ -62,7 +62,9 @@ def test_receptions_of_xiong_bo(ttl: Path) -> None:
 
 def test_agreements_per_pair(ttl: Path) -> None:
     found = {
-        (str(r["partyA"]).rsplit("/", 1)[-1], str(r["partyB"]).rsplit("/", 1)[-1]): int(r["agreements"])  # type: ignore[call-overload]
+        (str(r["partyA"]).rsplit("/", 1)[-1], str(r["partyB"]).rsplit("/", 1)[-1]): int(
+            r["agreements"]
+        )  # type: ignore[call-overload]
         for r in rows("agreements_per_pair", ttl)
     }
     assert found[("BY", "VN")] == 2 and found[("RU", "VN")] == 2 and found[("CN", "VN")] == 2
@@ -80,7 +82,11 @@ def test_officials_of_china(ttl: Path) -> None:
 
 def test_evidence_of_a_fact(seed_build: tuple[BuildResult, Path], ttl: Path) -> None:
     result, _ = seed_build
-    fact = next(f for f in result.data.facts if f.type == "reception" and f.roles["guest"].name == "Xiong Bo")  # type: ignore[union-attr]
+    fact = next(
+        f
+        for f in result.data.facts
+        if f.type == "reception" and f.roles["guest"].name == "Xiong Bo"
+    )  # type: ignore[union-attr]
     found = rows("evidence_of_fact", ttl, fact=URIRef(str(fact_iri(fact.id))))
     text = (ROOT / "seeds" / "000_db56f8231e5772b9.txt").read_text(encoding="utf-8")
     assert found and all(text[int(r["start"]) : int(r["end"])] == r["sentence"] for r in found)  # type: ignore[call-overload]
@@ -89,7 +95,14 @@ def test_evidence_of_a_fact(seed_build: tuple[BuildResult, Path], ttl: Path) -> 
 def test_top_partners(ttl: Path) -> None:
     found = rows("top_partners", ttl)
     assert str(found[0]["partner"]).endswith("/CN")
-    assert {str(r["partner"]).rsplit("/", 1)[-1] for r in found} >= {"RU", "BY", "LA", "KR", "US", "DZ"}
+    assert {str(r["partner"]).rsplit("/", 1)[-1] for r in found} >= {
+        "RU",
+        "BY",
+        "LA",
+        "KR",
+        "US",
+        "DZ",
+    }
 
 
 @pytest.mark.parametrize("name", sorted(rdf.library_queries()))
