@@ -152,6 +152,9 @@ def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
     doc_years: dict[str, tuple[int, ...]] = {}
     for document in page.documents:
         ctx, doc_facts = extract_document(document)
+        # The evidence is quoted from the file as it is (glued words and all), so that
+        # text[span[0]:span[1]] == evidence; the repaired text is what the rules read.
+        doc_facts = [_quote_original(f, page.text) for f in doc_facts]
         doc_years[document.id] = tuple(
             sorted(
                 {
@@ -199,6 +202,12 @@ def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
         doc_years=doc_years,
         warnings=page.warnings,
     )
+
+
+def _quote_original(fact: Fact, text: str) -> Fact:
+    start, end = fact.evidence.span
+    evidence = fact.evidence.model_copy(update={"sentence": text[start:end]})
+    return fact.model_copy(update={"evidence": evidence})
 
 
 def _extract_or_error(path: str) -> PageExtraction | str:
