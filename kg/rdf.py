@@ -56,6 +56,7 @@ from kg.vocab import (
     rule_iri,
 )
 
+
 #: folder of ``kg.ttl``, ``shapes.ttl``, ``context.jsonld`` and ``queries/*.rq``
 def _ontology_dir() -> Path:
     """``ontology/`` of the checkout, else the copy installed as ``kg.ontology``."""
@@ -481,7 +482,7 @@ def to_rdf(data: GraphData) -> Graph:
 
 
 def _one(rdf_graph: Graph, subject: Node, prop: URIRef) -> Node | None:
-    return next(iter(sorted(rdf_graph.objects(subject, prop))), None)
+    return next(iter(sorted(rdf_graph.objects(subject, prop), key=str)), None)
 
 
 def _text(rdf_graph: Graph, subject: Node, prop: URIRef) -> str | None:
@@ -586,7 +587,7 @@ def _read_roles(rdf_graph: Graph, subject: URIRef) -> dict[str, Actor | tuple[Ac
     multiple: dict[str, list[tuple[int, Actor]]] = {}
     for node in rdf_graph.objects(subject, SEM.hasActor):
         role_type = _one(rdf_graph, node, SEM.roleType)
-        key = _text(rdf_graph, node, KG.roleKey) or _ROLE_KEYS.get(role_type)  # type: ignore[arg-type]
+        key = _text(rdf_graph, node, KG.roleKey) or _ROLE_KEYS.get(role_type)  # type: ignore[call-overload]
         target = _one(rdf_graph, node, RDF.value)
         if key is None or target is None:
             raise QueryError(f"role {node} has no role type or actor")
@@ -677,7 +678,9 @@ def from_rdf(rdf_graph: Graph) -> GraphData:
         for subject in set(rdf_graph.subjects(RDF.type, cls)):
             if (subject, DCTERMS.identifier, None) in rdf_graph:
                 entities.append(_read_entity(rdf_graph, subject, kind))  # type: ignore[arg-type]
-    facts = [_read_fact(rdf_graph, s) for s in set(rdf_graph.subjects(RDF.type, KG.Fact))]
+    facts = [
+        _read_fact(rdf_graph, URIRef(str(s))) for s in set(rdf_graph.subjects(RDF.type, KG.Fact))
+    ]
     return GraphData(
         entities=tuple(sorted(entities, key=lambda e: e.id)),
         facts=tuple(sorted(facts, key=lambda f: f.id)),

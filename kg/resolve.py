@@ -161,10 +161,10 @@ class PersonResolver:
         for cluster in self._clusters:
             # One post per role: the fullest title written for it, seen from first to last.
             by_role: dict[str, tuple[str, list[str]]] = {}
-            for (role, title), dates in cluster.posts.items():
+            for (role, title), written in cluster.posts.items():
                 best, seen = by_role.get(role, (title, []))
                 best = title if len(title) > len(best) else best
-                by_role[role] = (best, seen + [d for d in dates if d])
+                by_role[role] = (best, seen + [d for d in written if d is not None])
             posts = []
             for role, (title, dates) in by_role.items():
                 known = sorted(dates, key=_date_order)

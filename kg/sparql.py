@@ -279,7 +279,9 @@ def query(
         return _query_endpoint(sparql, endpoint, bindings or {}, graph_iri)
     assert data is not None
     terms = {name: _term(name, value) for name, value in (bindings or {}).items()}
-    substitutions = {ox.Variable(name): _to_oxigraph(term) for name, term in terms.items()}
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(name): _to_oxigraph(term) for name, term in terms.items()
+    }
     try:
         result = store_for(data).query(sparql, substitutions=substitutions)
     except (SyntaxError, ValueError, OSError, RuntimeError) as e:
@@ -315,7 +317,7 @@ def query_rdflib(
         rows = [tuple(_from_rdflib(t) for t in triple) for triple in result]  # type: ignore[union-attr]
         return QueryResult(vars=["subject", "predicate", "object"], rows=rows)
     names = [str(v) for v in result.vars or []]
-    rows = [tuple(_from_rdflib(row[name]) for name in names) for row in result]  # type: ignore[index]
+    rows = [tuple(_from_rdflib(row[name]) for name in names) for row in result]  # type: ignore[call-overload,index]
     return QueryResult(vars=names, rows=rows)
 
 
