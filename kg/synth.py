@@ -22,7 +22,7 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -219,20 +219,18 @@ def _build_world(rng: random.Random) -> World:
         if t.side == "vn":
             for _ in range(t.count):
                 g = "f" if rng.random() < 0.2 else "m"
-                name = unique(lambda g=g: _vn_name(rng, words, g))
+                name = unique(partial(_vn_name, rng, words, g))
                 title = t.fem if g == "f" else t.masc
                 vn.setdefault(t.post, []).append(Person(name, "VN", title, g, t.post))
         for c in lex.countries:
             g = "f" if rng.random() < 0.25 else "m"
             title = fill(t.fem if g == "f" else t.masc, c)
             if t.side == "envoy":
-                name = unique(lambda g=g: _vn_name(rng, words, g))
+                name = unique(partial(_vn_name, rng, words, g))
                 envoys[c.iso2] = Person(name, "VN", title, g, t.post)
             elif t.side == "foreign":
                 given, family = words[f"{c.iso2}.given"], words[f"{c.iso2}.family"]
-                name = unique(
-                    lambda given=given, family=family, c=c: _foreign_name(rng, c, given, family)
-                )
+                name = unique(partial(_foreign_name, rng, c, given, family))
                 foreign[c.iso2][t.post] = Person(name, c.iso2, title, g, t.post)
     relations = {}
     for c in lex.countries:
@@ -850,6 +848,7 @@ class Writer:
 
     def _story_meeting(self, c: CountryRow, year: int) -> Story:
         form = self.pick(("online", "summit", "met", "envoy"))
+        place: str | None
         if form == "envoy":
             a = self.world.envoys[c.iso2]
             b = self.foreign(c, "fm", "trade_min", "na_president")
