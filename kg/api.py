@@ -1,0 +1,969 @@
+"""The Python query API: :class:`KnowledgeGraph` answers the common questions with typed models.
+
+Names are taken the way a user types them: an id (``person:to-lam``), an ISO code (``CN``), a
+name or alias with or without accents and case (``"to lam"``, ``"Tô Lâm"``), a French or
+English country name (``"Chine"``, ``"China"``, ``"Viet Nam"``).  A country *involves* a fact
+when it is one of its actors or the country of a person among them.  Lists of facts come in
+the time order of :mod:`kg.api_models`.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import io
+import itertools
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pydantic import BaseModel
+
+from kg.api_models import (
+    Agreement,
+    Centrality,
+    Country,
+    Event,
+    FactEvidence,
+    Institution,
+    Neighbour,
+    Partnership,
+    PartnershipStep,
+    Person,
+    Quote,
+    Reception,
+    Results,
+    Visit,
+    date_text,
+    effective_date,
+    format_rows,
+    in_window,
+    time_key,
+)
+from kg.errors import EntityNotFoundError, KgError, PatternError, QueryError
+from kg.evaluate import names_match
+from kg.graph import actors, build_graph
+from kg.model import Actor, Entity, Fact, GraphData
+from kg.textutil import fold, fold_name
+
+__all__ = ["KnowledgeGraph", "format_rows"]
+
+SAVE_FORMATS = ("ttl", "nt", "jsonld", "graphml", "gexf", "csv")
+QUESTIONS = (
+    "persons",
+    "countries",
+    "institutions",
+    "events",
+    "receptions",
+    "visits",
+    "agreements",
+    "partnership",
+    "timeline",
+    "centrality",
+)
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+
+
+@functools.cache
+def english_country_names() -> dict[str, tuple[str, ...]]:
+    """ISO2 -> English names, from ``kg/patterns/api_country_names_en.tsv``.
+
+    Examples:
+        >>> english_country_names()["CN"]
+        ('China', "People's Republic of China")
+    """
+    name = "api_country_names_en.tsv"
+    text = resources.files("kg.patterns").joinpath(name).read_text("utf-8")
+    names: dict[str, list[str]] = {}
+    for line, row in enumerate(csv.DictReader(io.StringIO(text), delimiter="\t"), start=2):
+        if set(row) != {"iso2", "name"} or not _ISO2.match(row["iso2"] or "") or not row["name"]:
+            raise PatternError(f"kg/patterns/{name}:{line}: want iso2<TAB>name, got {row}")
+        names.setdefault(row["iso2"], []).append(row["name"])
+    return {iso: tuple(forms) for iso, forms in names.items()}
+
+
+@functools.cache
+def _country_forms() -> dict[str, str]:
+    """Folded French and English country names -> ISO2 (every country, in the graph or not)."""
+    from kg.lexicon import lexicon
+
+    lex = lexicon()
+    forms = {
+        fold_name(r.form): r.iso2
+        for rows in lex.country_forms.values()
+        for r in rows
+        if r.kind == "name"
+    }
+    forms.update((fold_name(n), iso) for iso, n in lex.country_display.items())
+    for iso, names in english_country_names().items():
+        forms.update((fold_name(n), iso) for n in names)
+    return forms
+
+
+def _actors(fact: Fact) -> Iterator[tuple[str, Actor]]:
+    for role, value in sorted(fact.roles.items()):
+        for actor in value if isinstance(value, tuple) else (value,):
+            yield role, actor
+
+
+def _summary(fact: Fact) -> str:
+    def names(role: str) -> str:
+        return " and ".join(a.name for a in actors(fact, role))
+
+    if fact.type == "reception":
+        return f"{names('host')} received {names('guest')}"
+    if fact.type == "visit":
+        return f"{names('visitor')} visited {names('destination')}"
+    verb = {"meeting": "met", "agreement": "signed an agreement"}.get(fact.type, fact.type)
+    roles = [a.name for _, a in _actors(fact)]
+    return f"{' and '.join(roles)} {verb}".replace("_", " ")
+
+
+class KnowledgeGraph:
+    """The graph of a build, with the questions analysts ask of it.
+
+    Examples:
+        >>> kg = KnowledgeGraph.example()
+        >>> kg
+        <KnowledgeGraph: 7 entities, 4 facts>
+        >>> [v.destination.name for v in kg.visits(visitor="to lam")]
+        ['République de Corée']
+    """
+
+    def __init__(self, data: GraphData) -> None:
+        self._data = data
+
+    # -------------------------------------------------------------------- making one
+
+    @classmethod
+    def build(
+        cls,
+        folder_or_files: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+        *,
+        out: str | os.PathLike[str] | None = None,
+        cache_dir: str | os.PathLike[str] | None = None,
+    ) -> KnowledgeGraph:
+        """Build the graph of a folder of pages (or of files) with :func:`kg.pipeline.build`;
+        write the exports to ``out`` when given.
+
+        Examples:
+            >>> import tempfile
+            >>> kg = KnowledgeGraph.build("seeds", cache_dir=tempfile.mkdtemp())
+            >>> kg.entity("Xiong Bo").country
+            'CN'
+        """
+        from kg.pipeline import build
+
+        if isinstance(folder_or_files, str | os.PathLike):
+            inputs: list[str | os.PathLike[str]] = [folder_or_files]
+        else:
+            inputs = list(folder_or_files)
+        return cls(build(inputs, out=out, cache_dir=cache_dir).data)
+
+    @classmethod
+    def load(cls, export: str | os.PathLike[str] = "exports") -> KnowledgeGraph:
+        """Load an export: a folder (its ``graph.ttl``) or a ``.ttl``, ``.nt``, ``.jsonld`` file.
+
+        Examples:
+            >>> import tempfile
+            >>> folder = tempfile.mkdtemp()
+            >>> _ = KnowledgeGraph.example().save(f"{folder}/graph.ttl")
+            >>> KnowledgeGraph.load(folder).partnership("VN", "KR").level
+            'comprehensive_strategic_partnership'
+        """
+        from kg import rdf
+
+        path = Path(export)
+        if path.is_dir():
+            path = path / "graph.ttl"
+            if not path.is_file():
+                raise QueryError(f"{export}: no graph.ttl in this folder (run kg build first)")
+        elif not path.exists():
+            raise QueryError(f"{export}: no such export folder or file")
+        return cls(rdf.from_rdf(rdf.load(path)))
+
+    @classmethod
+    def example(cls) -> KnowledgeGraph:
+        """A four-fact graph written inline, for examples and quick experiments."""
+        return cls(_example_data())
+
+    def __repr__(self) -> str:
+        data = self._data
+        return f"<KnowledgeGraph: {len(data.entities)} entities, {len(data.facts)} facts>"
+
+    @property
+    def data(self) -> GraphData:
+        """The entities and facts (:class:`kg.model.GraphData`)."""
+        return self._data
+
+    @functools.cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The networkx graph of :func:`kg.graph.build_graph`, built on first use."""
+        return build_graph(self._data)
+
+    def save(self, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+        """Write the graph as ``ttl``, ``nt``, ``jsonld``, ``graphml``, ``gexf`` or ``csv`` (the
+        facts table); the format defaults to the file's suffix.  Returns the path written.
+
+        Examples:
+            >>> import csv, tempfile
+            >>> path = KnowledgeGraph.example().save(f"{tempfile.mkdtemp()}/facts.csv")
+            >>> [row["type"] for row in csv.DictReader(path.open(encoding="utf-8"))]
+            ['reception', 'visit', 'partnership', 'agreement']
+        """
+        from kg import atomic
+
+        target = Path(path)
+        fmt = (format or target.suffix.lstrip(".")).lower()
+        if fmt in ("ttl", "nt", "jsonld"):
+            from kg import rdf
+
+            atomic.write_bytes(target, rdf.serialize(rdf.to_rdf(self._data), fmt))
+        elif fmt in ("graphml", "gexf"):
+            plain = _plain_graph(self.graph)
+            lines = nx.generate_graphml(plain) if fmt == "graphml" else nx.generate_gexf(plain)
+            atomic.write_text(target, "\n".join(lines) + "\n")
+        elif fmt == "csv":
+            atomic.write_text(target, _facts_csv(self._data.facts))
+        else:
+            raise KgError(
+                f"{target}: unknown format {fmt!r} (use one of {', '.join(SAVE_FORMATS)})"
+            )
+        return target
+
+    # -------------------------------------------------------------------- names
+
+    @functools.cached_property
+    def _entities(self) -> dict[str, Entity]:
+        found = {e.id: e for e in self._data.entities}
+        for fact in self._data.facts:
+            for _, a in _actors(fact):
+                found.setdefault(a.id, Entity(id=a.id, kind=a.kind, name=a.name, country=a.country))
+        return found
+
+    @functools.cached_property
+    def _facts(self) -> dict[str, Fact]:
+        return {f.id: f for f in self._data.facts}
+
+    @functools.cached_property
+    def _names(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        forms = _country_forms()
+        by_iso: dict[str, list[str]] = {}
+        for form, iso in forms.items():
+            by_iso.setdefault(iso, []).append(form)
+        for entity in self._entities.values():
+            keys = {entity.id, entity.id.partition(":")[2], entity.name, *entity.aliases}
+            folded = {fold_name(k) for k in keys}
+            if entity.kind == "country" and entity.country:
+                folded.update(by_iso.get(entity.country, ()))
+            for key in folded - {""}:
+                index.setdefault(key, set()).add(entity.id)
+        return index
+
+    def entity(self, name: str | BaseModel) -> Entity:
+        """The entity a user means by ``name``: an id, ISO code, name or alias (case, accents
+        and punctuation ignored), a French or English country name, or a result with an ``id``.
+
+        Raises :class:`kg.errors.EntityNotFoundError` with the closest names when none fits.
+
+        Examples:
+            >>> kg = KnowledgeGraph.example()
+            >>> [kg.entity(n).id for n in ("Tô Lâm", "to lam", "Corée du Sud", "Korea", "kr")]
+            ['person:to-lam', 'person:to-lam', 'country:KR', 'country:KR', 'country:KR']
+            >>> kg.entity("Xiong Boo")
+            Traceback (most recent call last):
+            ...
+            kg.errors.EntityNotFoundError: no entity is named 'Xiong Boo'; closest: Xiong Bo
+        """
+        return self._entities[self._resolve(name)]
+
+    def _resolve(self, name: str | BaseModel) -> str:
+        if not isinstance(name, str):
+            name = str(getattr(name, "id", name))
+        if name in self._entities:
+            return name
+        key = fold_name(name)
+        hits = self._names.get(key, set())
+        if not hits:
+            hits = {
+                e.id
+                for e in self._entities.values()
+                if e.kind == "person" and any(names_match(name, n) for n in (e.name, *e.aliases))
+            }
+        if len(hits) == 1:
+            return next(iter(hits))
+        if hits:
+            shown = ", ".join(f"{self._entities[h].name} ({h})" for h in sorted(hits)[:5])
+            raise EntityNotFoundError(f"{name!r} names {len(hits)} entities: {shown}; give an id")
+        iso = _country_forms().get(key)
+        if iso:
+            raise EntityNotFoundError(
+                f"{name!r} is a country ({iso}) that no fact or person of this graph involves"
+            )
+        close = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.6)
+        names = sorted({self._entities[i].name for k in close for i in self._names[k]})
+        hint = f"; closest: {', '.join(names)}" if names else ""
+        raise EntityNotFoundError(f"no entity is named {name!r}{hint}")
+
+    def _iso(self, entity_id: str) -> str | None:
+        """The ISO2 country an entity stands for or belongs to (None for ``ORG:`` members)."""
+        entity = self._entities.get(entity_id)
+        if entity is None:
+            return None
+        if entity.kind == "country":
+            suffix = entity.id.partition(":")[2]
+            return entity.country if entity.country else suffix
+        return entity.country if entity.country and _ISO2.match(entity.country) else None
+
+    @functools.cached_property
+    def _fact_countries(self) -> dict[str, frozenset[str]]:
+        """Per fact, the countries involved: country actors and the countries of persons."""
+        found: dict[str, frozenset[str]] = {}
+        for fact in self._data.facts:
+            isos = {
+                self._iso(a.id) for _, a in _actors(fact) if a.kind in ("country", "person")
+            } - {None}
+            found[fact.id] = frozenset(i for i in isos if i)
+        return found
+
+    def _matches(self, actor: Actor, target: str) -> bool:
+        """``actor`` is ``target``, or belongs to it (a national of, a city in, staff of)."""
+        if actor.id == target:
+            return True
+        entity = self._entities[target]
+        if entity.kind == "country":
+            return actor.kind != "country" and self._iso(actor.id) == self._iso(target)
+        if entity.kind == "organization":
+            known = self._entities.get(actor.id)
+            return (known.country if known else actor.country) == f"ORG:{entity.name}"
+        return False
+
+    def _involves(self, fact: Fact, target: str) -> bool:
+        entity = self._entities[target]
+        if entity.kind == "country":
+            return self._iso(target) in self._fact_countries[fact.id]
+        return any(self._matches(a, target) for _, a in _actors(fact))
+
+    def _select(
+        self, type: str | None = None, test: Callable[[Fact], bool] | None = None
+    ) -> list[Fact]:
+        facts = [f for f in self._data.facts if (type is None or f.type == type)]
+        return sorted((f for f in facts if test is None or test(f)), key=time_key)
+
+    # -------------------------------------------------------------------- entities
+
+    def persons(self, country: str | None = None, role: str | None = None) -> Results[Person]:
+        """Persons, optionally of one country (or organisation) and with one role (a role
+        token like ``ambassador``, or words of the title like ``"ambassadeur"``).
+
+        Examples:
+            >>> [p.name for p in KnowledgeGraph.example().persons(country="China")]
+            ['Xiong Bo']
+        """
+        target = None if country is None else self._resolve(country)
+        found = Results[Person]()
+        for e in sorted(self._entities.values(), key=lambda e: (fold_name(e.name), e.id)):
+            if e.kind != "person" or (target is not None and not self._matches(_ref(e), target)):
+                continue
+            if role is not None and not any(
+                p.role == role or fold(role) in fold(p.title) for p in e.posts
+            ):
+                continue
+            post = e.posts[0] if e.posts else None
+            found.append(
+                Person(
+                    id=e.id,
+                    name=e.name,
+                    country=e.country,
+                    aliases=e.aliases,
+                    role=post.role if post else None,
+                    title=post.title if post else None,
+                    posts=e.posts,
+                )
+            )
+        return found
+
+    def countries(self) -> Results[Country]:
+        """The countries of the graph, by ISO code, with their persons and facts counted.
+
+        Examples:
+            >>> [(c.iso2, c.name_en, c.facts) for c in KnowledgeGraph.example().countries()]
+            [('CN', 'China', 2), ('KR', 'South Korea', 2), ('VN', 'Vietnam', 4)]
+        """
+        found = Results[Country]()
+        for e in sorted(self._entities.values(), key=lambda e: e.id):
+            if e.kind != "country" or not (iso := self._iso(e.id)):
+                continue
+            found.append(
+                Country(
+                    id=e.id,
+                    iso2=iso,
+                    name=e.name,
+                    name_en=english_country_names().get(iso, (None,))[0],
+                    aliases=e.aliases,
+                    persons=sum(
+                        p.kind == "person" and p.country == iso for p in self._entities.values()
+                    ),
+                    facts=sum(iso in isos for isos in self._fact_countries.values()),
+                )
+            )
+        return found
+
+    def institutions(self) -> Results[Institution]:
+        """Organisations, with the persons who represent them and the facts they take part in.
+
+        Examples:
+            >>> KnowledgeGraph.example().institutions()
+            (no answer)
+        """
+        found = Results[Institution]()
+        for e in sorted(self._entities.values(), key=lambda e: e.id):
+            if e.kind != "organization":
+                continue
+            members = sorted(
+                p.name
+                for p in self._entities.values()
+                if p.kind == "person" and p.country == f"ORG:{e.name}"
+            )
+            found.append(
+                Institution(
+                    id=e.id,
+                    name=e.name,
+                    country=e.country,
+                    members=tuple(members),
+                    facts=sum(self._involves(f, e.id) for f in self._data.facts),
+                )
+            )
+        return found
+
+    # -------------------------------------------------------------------- facts
+
+    def events(
+        self,
+        type: str | None = None,
+        actor: str | None = None,
+        between: Sequence[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Results[Event]:
+        """Facts of any type, in time order: of one ``type``, involving ``actor``, involving
+        both entities of ``between``, dated within ``since``/``until`` (see ``in_window``).
+
+        Examples:
+            >>> [e.summary for e in KnowledgeGraph.example().events(actor="KR")]
+            ['Vietnam and République de Corée partnership', 'Tô Lâm visited République de Corée']
+        """
+        targets = [self._resolve(a) for a in ([actor] if actor else []) + list(between or [])]
+        if between is not None and len(between) != 2:
+            raise KgError(f"between takes two entities, got {len(between)}")
+        return Results(
+            self._event(f)
+            for f in self._select(type)
+            if all(self._involves(f, t) for t in targets) and in_window(f, since, until)
+        )
+
+    def _event(self, fact: Fact) -> Event:
+        return Event(
+            id=fact.id,
+            type=fact.type,
+            date=fact.date,
+            date_inferred=fact.date_inferred,
+            place=fact.place,
+            summary=_summary(fact),
+            actors=tuple(a for _, a in _actors(fact)),
+            countries=tuple(sorted(self._fact_countries[fact.id])),
+            attributes=dict(fact.attributes),
+            article=fact.evidence.article,
+            evidence=fact.evidence.sentence,
+        )
+
+    def timeline(self, a: str, b: str) -> Results[Event]:
+        """Every fact between two countries (or entities) in time order: for countries, the
+        facts whose actors' countries (persons through their country) include both.
+
+        Examples:
+            >>> [e.type for e in KnowledgeGraph.example().timeline("Vietnam", "Corée du Sud")]
+            ['partnership', 'visit']
+        """
+        return self.events(between=(a, b))
+
+    def receptions(self, host: str | None = None, guest: str | None = None) -> Results[Reception]:
+        """Who received whom, when and where; ``host``/``guest`` may be persons or countries.
+
+        Examples:
+            >>> r = KnowledgeGraph.example().receptions(guest="Xiong Bo")[0]
+            >>> (r.host.name, r.date, r.place)
+            ('Dinh Tien Dung', '--04-11', 'Hanoï')
+        """
+        h = None if host is None else self._resolve(host)
+        g = None if guest is None else self._resolve(guest)
+        found = Results[Reception]()
+        for f in self._select("reception"):
+            for host_actor, guest_actor in itertools.product(actors(f, "host"), actors(f, "guest")):
+                if (h is None or self._matches(host_actor, h)) and (
+                    g is None or self._matches(guest_actor, g)
+                ):
+                    found.append(
+                        Reception(
+                            id=f.id,
+                            host=host_actor,
+                            guest=guest_actor,
+                            date=f.date,
+                            date_inferred=f.date_inferred,
+                            place=f.place,
+                            evidence=f.evidence.sentence,
+                        )
+                    )
+        return found
+
+    def visits(
+        self, visitor: str | None = None, destination: str | None = None, kind: str | None = None
+    ) -> Results[Visit]:
+        """Visits, by visitor (a person, or a country: its nationals), destination (a country
+        also matches its cities) and kind (state, official, working …).
+
+        Examples:
+            >>> [(v.visitor.name, v.kind) for v in KnowledgeGraph.example().visits(destination="KR")]
+            [('Tô Lâm', 'state')]
+        """
+        v = None if visitor is None else self._resolve(visitor)
+        d = None if destination is None else self._resolve(destination)
+        found = Results[Visit]()
+        for f in self._select("visit"):
+            if kind is not None and f.attributes.get("kind") != kind:
+                continue
+            for who, where in itertools.product(actors(f, "visitor"), actors(f, "destination")):
+                if (v is None or self._matches(who, v)) and (d is None or self._matches(where, d)):
+                    found.append(
+                        Visit(
+                            id=f.id,
+                            visitor=who,
+                            destination=where,
+                            kind=f.attributes.get("kind"),
+                            status=f.attributes.get("status"),
+                            date=f.date,
+                            date_inferred=f.date_inferred,
+                            evidence=f.evidence.sentence,
+                        )
+                    )
+        return found
+
+    def agreements(self, a: str | None = None, b: str | None = None) -> Results[Agreement]:
+        """Agreements signed between ``a`` and ``b`` (parties as the text names them: a country,
+        a city, an organisation); with one of them, every agreement of that party.
+
+        Examples:
+            >>> [(x.kind, x.count) for x in KnowledgeGraph.example().agreements("VN", "China")]
+            [('agreement', 2)]
+        """
+        wanted = {self._resolve(x) for x in (a, b) if x is not None}
+        return Results(
+            Agreement(
+                id=f.id,
+                parties=actors(f, "parties"),
+                kind=f.attributes.get("kind"),
+                label=f.attributes.get("label"),
+                count=f.attributes.get("count"),
+                status=f.attributes.get("status"),
+                date=f.date,
+                evidence=f.evidence.sentence,
+            )
+            for f in self._select("agreement")
+            if wanted <= {p.id for p in actors(f, "parties")}
+        )
+
+    def partnership(self, a: str, b: str) -> Partnership:
+        """The partnership framework of two countries: the current level is that of the latest
+        dated partnership fact of the pair (time order), or, when none is dated, of the last one
+        reported (by page and position); ``history`` lists them all in time order.
+
+        Examples:
+            >>> p = KnowledgeGraph.example().partnership("Viet Nam", "South Korea")
+            >>> (p.level, p.date, [s.event for s in p.history])
+            ('comprehensive_strategic_partnership', '2022-12', ['upgrade'])
+        """
+        from kg.vocab import PARTNERSHIP_LEVELS
+
+        x, y = self._resolve(a), self._resolve(b)
+        facts = self._select("partnership", lambda f: self._involves(f, x) and self._involves(f, y))
+        dated = [f for f in facts if effective_date(f)[0] is not None]
+        current = (
+            dated[-1]
+            if dated
+            else max(facts, key=lambda f: (f.evidence.article, f.evidence.span[0], f.id))
+            if facts
+            else None
+        )
+        steps = tuple(
+            PartnershipStep(
+                id=f.id,
+                a=x,
+                b=y,
+                level=f.attributes.get("level"),
+                rank=PARTNERSHIP_LEVELS.get(f.attributes.get("level", ""), (None, None))[1],
+                label=f.attributes.get("label"),
+                event=f.attributes.get("event"),
+                date=f.date,
+                current=f is current,
+                evidence=f.evidence.sentence,
+            )
+            for f in facts
+        )
+        now = next((s for s in steps if s.current), None)
+        if now is None:
+            return Partnership(a=x, b=y)
+        return Partnership(
+            a=x,
+            b=y,
+            level=now.level,
+            rank=now.rank,
+            label=now.label,
+            date=now.date,
+            fact=now.id,
+            history=steps,
+        )
+
+    def evidence(self, fact_or_id: str | Fact | BaseModel) -> FactEvidence:
+        """Where a fact was read: document, page, sentence and its span in the page file, plus
+        the other reports of the same fact (``also``).
+
+        Examples:
+            >>> kg = KnowledgeGraph.example()
+            >>> ev = kg.evidence(kg.receptions()[0])
+            >>> (ev.sentence, ev.span)
+            ('Dinh Tien Dung a reçu Xiong Bo à Hanoï.', (24, 63))
+        """
+        fact_id = fact_or_id if isinstance(fact_or_id, str) else str(fact_or_id.id)
+        fact = self._facts.get(fact_id)
+        if fact is None:
+            raise EntityNotFoundError(f"no fact has the id {fact_id!r}")
+        ev = fact.evidence
+        return FactEvidence(
+            id=fact.id,
+            type=fact.type,
+            article=ev.article,
+            doc=ev.doc,
+            section=ev.section,
+            sentence=ev.sentence,
+            span=ev.span,
+            rule=fact.rule,
+            confidence=fact.confidence,
+            also=tuple(Quote.model_validate(e.model_dump()) for e in fact.also),
+        )
+
+    # -------------------------------------------------------------------- structure
+
+    @functools.cached_property
+    def _entity_view(self) -> nx.MultiGraph:
+        """Entities and the edges between them, undirected: a view, nothing copied."""
+        graph = self.graph
+        only = nx.subgraph_view(graph, filter_node=lambda n: graph.nodes[n]["kind"] != "event")
+        return only.to_undirected(as_view=True)
+
+    def _reach(self, entity: str | BaseModel, depth: int) -> dict[str, int]:
+        if depth < 0:
+            raise KgError(f"depth must be 0 or more, got {depth}")
+        source = self._resolve(entity)
+        if source not in self._entity_view:
+            return {source: 0}
+        return dict(nx.single_source_shortest_path_length(self._entity_view, source, cutoff=depth))
+
+    def neighbours(self, entity: str | BaseModel, depth: int = 1) -> Results[Neighbour]:
+        """Entities within ``depth`` hops of ``entity`` (through facts and nationality), nearest
+        first.
+
+        Examples:
+            >>> [(n.name, n.distance) for n in KnowledgeGraph.example().neighbours("Xiong Bo")]
+            [('Chine', 1), ('Dinh Tien Dung', 1)]
+        """
+        reach = self._reach(entity, depth)
+        nodes = self.graph.nodes
+        return Results(
+            Neighbour(
+                id=n,
+                name=nodes[n]["name"],
+                kind=nodes[n]["kind"],
+                country=nodes[n]["country"] or None,
+                distance=d,
+            )
+            for n, d in sorted(reach.items(), key=lambda i: (i[1], fold(nodes[i[0]]["name"]), i[0]))
+            if d > 0
+        )
+
+    def subgraph(self, *entities: str | BaseModel, depth: int = 1) -> nx.MultiDiGraph:
+        """A read-only view of the graph around ``entities``: every entity within ``depth`` hops
+        and the event nodes whose actors all lie inside.  ``.copy()`` it to change it.
+
+        Examples:
+            >>> view = KnowledgeGraph.example().subgraph("Xiong Bo", depth=0)
+            >>> sorted(view.nodes)
+            ['person:xiong-bo']
+        """
+        graph = self.graph
+        keep: set[str] = set()
+        for entity in entities:
+            keep.update(self._reach(entity, depth))
+        for node in list(keep):
+            for event in graph.successors(node):
+                if graph.nodes[event]["kind"] == "event" and set(graph.predecessors(event)) <= keep:
+                    keep.add(event)
+        return graph.subgraph(keep)
+
+    @functools.cached_property
+    def _centrality(self) -> Results[Centrality]:
+        view, graph = self._entity_view, self.graph
+        scale = 1 / max(len(view) - 1, 1)
+        rows = []
+        for node in view:
+            attrs = graph.nodes[node]
+            degree = sum(1 for other in view.adj[node] if other != node)
+            facts = sum(1 for e in graph.successors(node) if graph.nodes[e]["kind"] == "event")
+            rows.append(
+                Centrality(
+                    id=node,
+                    name=attrs["name"],
+                    kind=attrs["kind"],
+                    country=attrs["country"] or None,
+                    degree=degree,
+                    facts=facts,
+                    score=round(degree * scale, 6),
+                )
+            )
+        return Results(sorted(rows, key=lambda r: (-r.score, -r.facts, r.id)))
+
+    def centrality(self) -> Results[Centrality]:
+        """Degree centrality of every entity (computed once, then cached), most central first.
+
+        Examples:
+            >>> [(c.name, c.degree) for c in KnowledgeGraph.example().centrality()[:2]]
+            [('Vietnam', 4), ('République de Corée', 2)]
+        """
+        return Results(self._centrality)
+
+    # -------------------------------------------------------------------- the shell
+
+    def run(
+        self,
+        question: str,
+        *,
+        between: Sequence[str] | None = None,
+        actor: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Results[BaseModel]:
+        """Answer one of the questions of ``kg query`` (see ``QUESTIONS``).
+
+        ``between`` (two entities) keeps what happened between them, in either direction;
+        ``actor`` keeps what involves it (for ``persons``: their country or organisation);
+        ``kind`` is the fact type (events), visit kind (visits) or role (persons); ``since`` and
+        ``until`` bound the dates of fact answers.  ``partnership`` answers its history rows.
+
+        Examples:
+            >>> kg = KnowledgeGraph.example()
+            >>> [v.visitor.name for v in kg.run("visits", between=["KR", "VN"])]
+            ['Tô Lâm']
+            >>> [s.level for s in kg.run("partnership", between=["VN", "KR"])]
+            ['comprehensive_strategic_partnership']
+        """
+        if question not in QUESTIONS:
+            raise KgError(f"unknown question {question!r}: ask one of {', '.join(QUESTIONS)}")
+        if between is not None and len(between) != 2:
+            raise KgError(f"--between takes two entities, got {len(between)}")
+        if question == "persons":
+            return Results(self.persons(country=actor, role=kind))
+        if question in ("countries", "institutions", "centrality"):
+            return Results(getattr(self, question)())
+        rows: list[Any]
+        if question in ("events", "timeline"):
+            if question == "timeline" and between is None:
+                raise KgError("timeline needs two entities: --between A B")
+            rows = list(self.events(type=kind, between=between))
+        elif question == "receptions":
+            rows = self._both_ways(self.receptions, between)
+        elif question == "visits":
+            rows = self._both_ways(functools.partial(self.visits, kind=kind), between)
+        elif question == "agreements":
+            rows = list(self.agreements(*(between or ())))
+        elif between is not None:
+            rows = list(self.partnership(*between).history)
+        else:
+            rows = [s for x, y in self._partnership_pairs() for s in self.partnership(x, y).history]
+        target = None if actor is None else self._resolve(actor)
+        return Results(
+            r
+            for r in rows
+            if (target is None or self._involves(self._facts[r.id], target))
+            and in_window(self._facts[r.id], since, until)
+        )
+
+    def _both_ways(
+        self, ask: Callable[..., Results[Any]], between: Sequence[str] | None
+    ) -> list[Any]:
+        """The answers of ``ask(a, b)`` and ``ask(b, a)`` (each once), in time order."""
+        if between is None:
+            return list(ask())
+        a, b = between
+        found = {r.model_dump_json(): r for pair in ((a, b), (b, a)) for r in ask(*pair)}
+        return sorted(found.values(), key=lambda r: time_key(self._facts[r.id]))
+
+    def _partnership_pairs(self) -> list[tuple[str, str]]:
+        """Every pair of parties of a partnership fact, sorted."""
+        pairs = set()
+        for fact in self._select("partnership"):
+            ids = sorted({p.id for p in actors(fact, "parties")})
+            pairs.update(itertools.combinations(ids, 2))
+        return sorted(pairs)
+
+
+# ------------------------------------------------------------------------------ export helpers
+
+
+def _ref(entity: Entity) -> Actor:
+    return Actor(id=entity.id, name=entity.name, kind=entity.kind, country=entity.country)
+
+
+def _plain(value: Any) -> str | int | float:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str | int | float):
+        return value
+    return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _plain_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attributes are plain str/int/float (GraphML and GEXF write nothing else)."""
+    plain = nx.MultiDiGraph()
+    plain.add_nodes_from(
+        (n, {k: _plain(v) for k, v in a.items()}) for n, a in graph.nodes(data=True)
+    )
+    plain.add_edges_from(
+        (u, v, k, {name: _plain(x) for name, x in a.items()})
+        for u, v, k, a in graph.edges(keys=True, data=True)
+    )
+    return plain
+
+
+def _facts_csv(facts: Sequence[Fact]) -> str:
+    """The facts table, one row per fact; roles as ``<role>`` (names) and ``<role>_ids``."""
+    roles = sorted({role for f in facts for role in f.roles})
+    columns = ["id", "article", "doc", "type"]
+    columns += [c for role in roles for c in (role, f"{role}_ids")]
+    columns += ["date", "date_inferred", "place", "attributes", "evidence", "span_start"]
+    columns += ["span_end", "rule", "confidence", "also"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for f in facts:
+        row: dict[str, Any] = {
+            "id": f.id,
+            "article": Path(f.evidence.article).stem,
+            "doc": f.evidence.doc,
+            "type": f.type,
+            "date": date_text(f.date) or "",
+            "date_inferred": f.date_inferred or "",
+            "place": f.place or "",
+            "attributes": json.dumps(f.attributes, ensure_ascii=False, sort_keys=True),
+            "evidence": f.evidence.sentence,
+            "span_start": f.evidence.span[0],
+            "span_end": f.evidence.span[1],
+            "rule": f.rule,
+            "confidence": f.confidence,
+            "also": len(f.also),
+        }
+        for role in roles:
+            people = actors(f, role)
+            row[role] = "; ".join(a.name for a in people)
+            row[f"{role}_ids"] = "; ".join(a.id for a in people)
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def _example_data() -> GraphData:
+    from kg.model import Evidence, Post
+
+    sentences = (
+        "Dinh Tien Dung a reçu Xiong Bo à Hanoï.",
+        "Tô Lâm a effectué une visite d'État en République de Corée.",
+        "En décembre 2022, les deux pays ont élevé leurs liens au rang de partenariat "
+        "stratégique global.",
+        "Le Vietnam et la Chine ont signé deux accords.",
+    )
+    text = "Hanoï, 11 avril (VNA) - " + " ".join(sentences)
+
+    def ev(sentence: str) -> Evidence:
+        start = text.index(sentence)
+        return Evidence(
+            article="example.txt",
+            doc="doc-example",
+            section="main",
+            sentence=sentence,
+            span=(start, start + len(sentence)),
+        )
+
+    def country(iso: str, name: str, *aliases: str) -> Entity:
+        return Entity(id=f"country:{iso}", kind="country", name=name, country=iso, aliases=aliases)
+
+    entities = (
+        country("CN", "Chine", "République populaire de Chine"),
+        country("KR", "République de Corée", "Corée du Sud"),
+        country("VN", "Vietnam", "Viet Nam"),
+        Entity(id="person:dinh-tien-dung", kind="person", name="Dinh Tien Dung", country="VN"),
+        Entity(id="person:to-lam", kind="person", name="Tô Lâm", country="VN", aliases=("To Lam",)),
+        Entity(
+            id="person:xiong-bo",
+            kind="person",
+            name="Xiong Bo",
+            country="CN",
+            posts=(Post(role="ambassador", title="ambassadeur de Chine au Vietnam", country="CN"),),
+        ),
+        Entity(id="place:hanoi", kind="place", name="Hanoi", country="VN"),
+    )
+    ref = {e.id: _ref(e) for e in entities}
+    vn_kr = (ref["country:VN"], ref["country:KR"])
+    common = {"rule": "example", "confidence": 0.9}
+    facts = (
+        Fact(
+            id="fact:r1",
+            type="reception",
+            roles={"host": ref["person:dinh-tien-dung"], "guest": ref["person:xiong-bo"]},
+            date="--04-11",
+            place="Hanoï",
+            evidence=ev(sentences[0]),
+            **common,  # type: ignore[arg-type]
+        ),
+        Fact(
+            id="fact:v1",
+            type="visit",
+            roles={"visitor": ref["person:to-lam"], "destination": ref["country:KR"]},
+            date="2025-08-12",
+            attributes={"kind": "state"},
+            evidence=ev(sentences[1]),
+            **common,  # type: ignore[arg-type]
+        ),
+        Fact(
+            id="fact:p1",
+            type="partnership",
+            roles={"parties": vn_kr},
+            date="2022-12",
+            attributes={"level": "comprehensive_strategic_partnership", "event": "upgrade"},
+            evidence=ev(sentences[2]),
+            **common,  # type: ignore[arg-type]
+        ),
+        Fact(
+            id="fact:a1",
+            type="agreement",
+            roles={"parties": (ref["country:VN"], ref["country:CN"])},
+            attributes={"kind": "agreement", "count": 2},
+            evidence=ev(sentences[3]),
+            **common,  # type: ignore[arg-type]
+        ),
+    )
+    return GraphData(entities=entities, facts=facts)
