@@ -68,8 +68,10 @@ def _section(name: str, results: dict[str, Any], run: Callable[[], dict[str, Any
 def _child(kind: str, args: dict[str, Any]) -> dict[str, Any]:
     """Run one measured job in this (fresh) process and return its figures."""
     if kind == "build":
+        import kg.pipeline
         from kg.pipeline import build
 
+        version = getattr(kg.pipeline, "extractor_version", None)
         paths = [Path(p) for p in json.loads(Path(args["list"]).read_text())]
         start = time.perf_counter()
         result = build(
@@ -77,6 +79,7 @@ def _child(kind: str, args: dict[str, Any]) -> dict[str, Any]:
         )
         seconds = time.perf_counter() - start
         report: dict[str, Any] = {"seconds": seconds}
+        report["extractor_version"] = version() if version else None
         build_report = getattr(result, "report", None)
         for name in ("documents", "pages", "cached"):
             report[name] = getattr(build_report, name, None)
@@ -178,6 +181,11 @@ def _builds(work: Path, sizes: list[int], workers: int, timeout: float) -> dict[
             else:
                 print(f"  {n} pages {phase}: {figures}")
             row[phase] = figures
+        versions = {row[phase].get("extractor_version") for phase in ("cold", "warm")}
+        if len(versions) > 1:
+            # The shared checkout's pattern files changed between the runs: every page missed.
+            row["warm_invalid"] = "extractor version changed between cold and warm runs"
+            print(f"  warning: {row['warm_invalid']}; the warm figure is a second cold build")
         if "seconds" in row["cold"] and "seconds" in row["warm"]:
             row["warm_over_cold"] = round(row["warm"]["seconds"] / row["cold"]["seconds"], 3)
             print(f"  warm/cold: {row['warm_over_cold']}")
