@@ -144,6 +144,8 @@ class Lexicon:
     prefix_regex: re.Pattern[str]
     organizations: dict[str, Organization]
     org_regex: re.Pattern[str]
+    org_names: dict[str, str]
+    org_name_regex: re.Pattern[str]
     titles: dict[str, Title]
     title_regex: re.Pattern[str]
     role_rules: tuple[RoleRule, ...]
@@ -204,6 +206,8 @@ def lexicon() -> Lexicon:
         prefix_regex=re.compile(r"(?<![\w-])(?:" + trie_regex(prefixes) + r")(?=\w)"),
         organizations={o.acronym: o for o in orgs},
         org_regex=re.compile(r"(?<![\w])(?:" + trie_regex([o.acronym for o in orgs]) + r")(?!\w)"),
+        org_names={fold(o.name): o.acronym for o in orgs},
+        org_name_regex=_boundary_regex([fold(o.name) for o in orgs]),
         titles={fold(t.form): t for t in titles},
         title_regex=_boundary_regex([fold(t.form) for t in titles]),
         role_rules=_tsv("role_rules.tsv", RoleRule),

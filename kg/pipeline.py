@@ -31,6 +31,7 @@ from kg.dates import find_dates
 from kg.errors import KgError, ReadError
 from kg.extract import extract_document
 from kg.extract.context import DocContext, slug
+from kg.lexicon import lexicon
 from kg.model import Actor, Entity, Fact, GraphData, Record
 from kg.reader import read_page
 from kg.resolve import (
@@ -189,7 +190,11 @@ def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
             for org in sm.orgs:
                 orgs.setdefault(
                     org.acronym,
-                    OrgRecord(acronym=org.acronym, name=org.acronym, country=org.country),
+                    OrgRecord(
+                        acronym=org.acronym,
+                        name=lexicon().organizations[org.acronym].name,
+                        country=org.country,
+                    ),
                 )
     return PageExtraction(
         path=str(path),
@@ -317,7 +322,8 @@ def resolve_build(extractions: Iterable[PageExtraction]) -> GraphData:
                 id=oid,
                 kind="organization",
                 name=org.name,
-                country=None if org.country == "ORG" else org.country,
+                aliases=(org.acronym,) if org.acronym != org.name else (),
+                country=None if org.country in ("ORG", "") else org.country,
             ),
         )
     for entity in people.values():

@@ -147,3 +147,14 @@ def test_seed_persons_are_one_node_each(seed_build: tuple[BuildResult, Path]) ->
     lukashenko = next(e for e in persons if "Loukachenko" in e.name)
     assert "Alexander Lukashenko" in lukashenko.aliases and lukashenko.country == "BY"
     assert len({e.id for e in persons}) == len(persons)
+
+
+def test_institutions_merge_with_their_acronyms(seed_build: tuple[BuildResult, Path]) -> None:
+    result, _ = seed_build
+    pcv = [
+        e
+        for e in result.data.entities
+        if e.kind == "organization" and "PCV" in (e.name, *e.aliases)
+    ]
+    assert len(pcv) == 1
+    assert pcv[0].name == "Parti communiste du Vietnam" and pcv[0].country == "VN"

@@ -178,12 +178,18 @@ def find_cities(text: str, folded: str, lex: Lexicon) -> list[CityHit]:
     return hits
 
 
-def find_orgs(text: str, lex: Lexicon) -> list[OrgHit]:
+def find_orgs(text: str, folded: str, lex: Lexicon) -> list[OrgHit]:
+    """Organisations by acronym ("PCV") or full name ("Parti communiste du Vietnam"): one
+    acronym, so both spellings make one node."""
     hits = []
     for m in lex.org_regex.finditer(text):
         org = lex.organizations[m.group(0)]
         hits.append(OrgHit(org.acronym, org.country, m.start(), m.end()))
-    return hits
+    for m in lex.org_name_regex.finditer(folded):
+        if text[m.start()].isupper():
+            org = lex.organizations[lex.org_names[m.group(0)]]
+            hits.append(OrgHit(org.acronym, org.country, m.start(), m.end()))
+    return sorted(hits, key=lambda h: h.start)
 
 
 def role_of(title: str, lex: Lexicon) -> str:
@@ -437,6 +443,6 @@ def analyse(
     )
     mentions.countries = find_countries(text, folded, lex)
     mentions.cities = find_cities(text, folded, lex)
-    mentions.orgs = find_orgs(text, lex)
+    mentions.orgs = find_orgs(text, folded, lex)
     find_persons(mentions, lex, known, ner)
     return mentions
