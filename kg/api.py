@@ -106,8 +106,15 @@ def _country_forms() -> dict[str, str]:
     return forms
 
 
+#: roles in reading order: who acts first (host, visitor), then who is acted upon
+_ROLE_ORDER = ("host", "visitor", "guest", "destination", "participants", "parties")
+
+
 def _actors(fact: Fact) -> Iterator[tuple[str, Actor]]:
-    for role, value in sorted(fact.roles.items()):
+    def rank(role: str) -> tuple[int, str]:
+        return (_ROLE_ORDER.index(role) if role in _ROLE_ORDER else len(_ROLE_ORDER), role)
+
+    for role, value in sorted(fact.roles.items(), key=lambda item: rank(item[0])):
         for actor in value if isinstance(value, tuple) else (value,):
             yield role, actor
 
@@ -307,8 +314,10 @@ class KnowledgeGraph:
             raise EntityNotFoundError(
                 f"{name!r} is a country ({iso}) that no fact or person of this graph involves"
             )
-        close = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.6)
-        names = sorted({self._entities[i].name for k in close for i in self._names[k]})
+        # A word of a longer name ("Nguyen") first, else the spellings closest to the query.
+        close = [k for k in self._names if key and f" {key} " in f" {k} "]
+        close = close or difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.6)
+        names = sorted({self._entities[i].name for k in close for i in self._names[k]})[:8]
         hint = f"; closest: {', '.join(names)}" if names else ""
         raise EntityNotFoundError(f"no entity is named {name!r}{hint}")
 
