@@ -62,7 +62,7 @@ def test_readme_sparql_examples(
 ) -> None:
     _, out = seed_build
     monkeypatch.chdir(ROOT)
-    args = shlex.split(command)[1:] + ["--data", str(out / "graph.ttl")]
+    args = [*shlex.split(command)[1:], "--data", str(out / "graph.ttl")]
     assert run_cli(args).strip() == expected.strip()
 
 
