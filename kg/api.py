@@ -649,7 +649,7 @@ class KnowledgeGraph:
             >>> (ev.sentence, ev.span)
             ('Dinh Tien Dung a reçu Xiong Bo à Hanoï.', (24, 63))
         """
-        fact_id = fact_or_id if isinstance(fact_or_id, str) else str(fact_or_id.id)
+        fact_id = fact_or_id if isinstance(fact_or_id, str) else str(getattr(fact_or_id, "id", ""))
         fact = self._facts.get(fact_id)
         if fact is None:
             raise EntityNotFoundError(f"no fact has the id {fact_id!r}")
@@ -825,7 +825,7 @@ class KnowledgeGraph:
 
     def _partnership_pairs(self) -> list[tuple[str, str]]:
         """Every pair of parties of a partnership fact, sorted."""
-        pairs = set()
+        pairs: set[tuple[str, str]] = set()
         for fact in self._select("partnership"):
             ids = sorted({p.id for p in actors(fact, "parties")})
             pairs.update(itertools.combinations(ids, 2))

@@ -171,6 +171,18 @@ class FactEvidence(Result):
     confidence: float
     also: tuple[Quote, ...] = ()
 
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        """Every report of the fact as a :class:`Quote`, the main one first."""
+        main = Quote(
+            article=self.article,
+            doc=self.doc,
+            section=self.section,
+            sentence=self.sentence,
+            span=self.span,
+        )
+        return (main, *self.also)
+
 
 class Neighbour(Result):
     """An entity ``distance`` hops away from the one asked about (entity-to-entity edges)."""

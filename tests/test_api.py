@@ -12,7 +12,7 @@ import itertools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 import pytest
@@ -20,7 +20,7 @@ from rdflib import URIRef
 
 from kg import KnowledgeGraph, rdf
 from kg.api import QUESTIONS, format_rows
-from kg.api_models import Results, time_key
+from kg.api_models import Results, Visit, time_key
 from kg.errors import EntityNotFoundError, KgError
 from kg.model import DateRange, Fact
 from kg.vocab import entity_iri, fact_iri
@@ -68,7 +68,7 @@ def test_dinh_tien_dung_received_xiong_bo_with_evidence_from_the_file(kg: Knowle
 def test_every_evidence_and_also_report_quotes_its_file(kg: KnowledgeGraph) -> None:
     for fact in kg.data.facts:
         evidence = kg.evidence(fact)
-        for quote in (evidence, *evidence.also):
+        for quote in evidence.quotes:
             text = (SEEDS / quote.article).read_text(encoding="utf-8")
             assert text[quote.span[0] : quote.span[1]] == quote.sentence, fact.id
 
@@ -183,14 +183,19 @@ def test_neighbours_subgraph_and_centrality(kg: KnowledgeGraph) -> None:
 # ------------------------------------------------------------------------------ shell and tables
 
 
+def visits_between(kg: KnowledgeGraph, a: str, b: str) -> list[Visit]:
+    """``kg query visits --between A B`` as the CLI asks it."""
+    rows = kg.run("visits", between=[a, b])
+    assert all(isinstance(r, Visit) for r in rows)
+    return cast(list[Visit], rows)
+
+
 def test_run_visits_between_either_direction(kg: KnowledgeGraph) -> None:
-    rows = kg.run("visits", between=["VN", "RU"])
-    assert [(r.visitor.name, r.destination.id) for r in rows] == [  # type: ignore[attr-defined]
-        ("Tran Dai Quang", "country:RU")
-    ]
-    both = kg.run("visits", between=["PH", "VN"])
-    assert {r.visitor.name for r in both} == {"Irineo C. Espino"}  # type: ignore[attr-defined]
-    assert kg.run("visits", between=["RU", "VN"]) == rows
+    rows = visits_between(kg, "VN", "RU")
+    assert [(r.visitor.name, r.destination.id) for r in rows] == [("Tran Dai Quang", "country:RU")]
+    both = visits_between(kg, "PH", "VN")
+    assert {r.visitor.name for r in both} == {"Irineo C. Espino"}
+    assert visits_between(kg, "RU", "VN") == rows
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
@@ -321,7 +326,7 @@ def same_evidence_of_fact(kg: KnowledgeGraph, ttl: Path) -> None:
         rows = sparql(ttl, "evidence_of_fact", fact=fact.id)
         expected = [(r["sentence"], r["doc"], r["article"], r["start"], r["end"]) for r in rows]
         evidence = kg.evidence(fact.id)
-        found = [(q.sentence, q.doc, q.article, *q.span) for q in (evidence, *evidence.also)]
+        found = [(q.sentence, q.doc, q.article, *q.span) for q in evidence.quotes]
         assert found == expected, fact.id
         assert {(r["rule"], r["confidence"]) for r in rows} == {
             (evidence.rule, evidence.confidence)
@@ -336,6 +341,7 @@ def same_officials_of_country(kg: KnowledgeGraph, ttl: Path) -> None:
             for r in sparql(ttl, "officials_of_country", country=country)
         }
         persons = kg.persons(country=country)
+        found: set[tuple[str, str | None, str | None]]
         found = {(p.id, post.role, post.title) for p in persons for post in p.posts}
         found |= {(p.id, None, None) for p in persons if not p.posts}
         assert found == expected, country
@@ -395,7 +401,7 @@ def same_visits_between_countries(kg: KnowledgeGraph, ttl: Path) -> None:
         }
         found = {
             (v.id, f"country:{v.visitor.country}", v.destination.id, v.kind, v.status)
-            for v in kg.run("visits", between=[a, b])  # type: ignore[attr-defined]
+            for v in visits_between(kg, a, b)
         }
         assert found == expected, (a, b)
         seen += len(found)
