@@ -351,7 +351,7 @@ class KnowledgeGraph:
             return actor.kind != "country" and self._iso(actor.id) == self._iso(target)
         if entity.kind == "organization":
             known = self._entities.get(actor.id)
-            return (known.country if known else actor.country) == f"ORG:{entity.name}"
+            return (known.country if known else actor.country) in _org_codes(entity)
         return False
 
     def _involves(self, fact: Fact, target: str) -> bool:
@@ -439,7 +439,7 @@ class KnowledgeGraph:
             members = sorted(
                 p.name
                 for p in self._entities.values()
-                if p.kind == "person" and p.country == f"ORG:{e.name}"
+                if p.kind == "person" and p.country in _org_codes(e)
             )
             found.append(
                 Institution(
@@ -833,6 +833,11 @@ class KnowledgeGraph:
 
 
 # ------------------------------------------------------------------------------ export helpers
+
+
+def _org_codes(org: Entity) -> set[str]:
+    """How persons' ``country`` names an organisation they represent: ``ORG:<acronym>``."""
+    return {f"ORG:{name}" for name in (org.name, *org.aliases)}
 
 
 def _ref(entity: Entity) -> Actor:

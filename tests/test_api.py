@@ -165,6 +165,13 @@ def test_events_filters(kg: KnowledgeGraph) -> None:
         kg.events(since="last year")
 
 
+def test_institutions_and_their_staff(kg: KnowledgeGraph) -> None:
+    unicef = {i.id: i for i in kg.institutions()}["org:unicef"]
+    assert unicef.members == ("June Kunugi",) and unicef.facts == 2
+    assert [p.name for p in kg.persons(country="UNICEF")] == ["June Kunugi"]
+    assert {e.type for e in kg.events(actor="unicef")} == {"reception", "visit"}
+
+
 def test_neighbours_subgraph_and_centrality(kg: KnowledgeGraph) -> None:
     near = kg.neighbours("Xiong Bo")
     assert {n.id for n in near} == {"country:CN", "person:dinh-tien-dung"}
