@@ -9,22 +9,18 @@ the time order of :mod:`kg.api_models`.
 
 from __future__ import annotations
 
-import csv
-import difflib
 import functools
-import io
 import itertools
-import json
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 from pydantic import BaseModel
 
+from kg import api_export, api_names
+from kg.api_export import SAVE_FORMATS as SAVE_FORMATS
 from kg.api_models import (
     Agreement,
     Centrality,
@@ -40,21 +36,19 @@ from kg.api_models import (
     Reception,
     Results,
     Visit,
-    date_text,
     effective_date,
     format_rows,
     in_window,
     time_key,
 )
-from kg.errors import EntityNotFoundError, KgError, PatternError, QueryError
-from kg.evaluate import names_match
+from kg.api_names import ISO2, english_country_names
+from kg.errors import EntityNotFoundError, KgError, QueryError
 from kg.graph import actors, build_graph
 from kg.model import Actor, Entity, Fact, GraphData
 from kg.textutil import fold, fold_name
 
 __all__ = ["KnowledgeGraph", "format_rows"]
 
-SAVE_FORMATS = ("ttl", "nt", "jsonld", "graphml", "gexf", "csv")
 QUESTIONS = (
     "persons",
     "countries",
@@ -67,43 +61,6 @@ QUESTIONS = (
     "timeline",
     "centrality",
 )
-_ISO2 = re.compile(r"^[A-Z]{2}$")
-
-
-@functools.cache
-def english_country_names() -> dict[str, tuple[str, ...]]:
-    """ISO2 -> English names, from ``kg/patterns/api_country_names_en.tsv``.
-
-    Examples:
-        >>> english_country_names()["CN"]
-        ('China', "People's Republic of China")
-    """
-    name = "api_country_names_en.tsv"
-    text = resources.files("kg.patterns").joinpath(name).read_text("utf-8")
-    names: dict[str, list[str]] = {}
-    for line, row in enumerate(csv.DictReader(io.StringIO(text), delimiter="\t"), start=2):
-        if set(row) != {"iso2", "name"} or not _ISO2.match(row["iso2"] or "") or not row["name"]:
-            raise PatternError(f"kg/patterns/{name}:{line}: want iso2<TAB>name, got {row}")
-        names.setdefault(row["iso2"], []).append(row["name"])
-    return {iso: tuple(forms) for iso, forms in names.items()}
-
-
-@functools.cache
-def _country_forms() -> dict[str, str]:
-    """Folded French and English country names -> ISO2 (every country, in the graph or not)."""
-    from kg.lexicon import lexicon
-
-    lex = lexicon()
-    forms = {
-        fold_name(r.form): r.iso2
-        for rows in lex.country_forms.values()
-        for r in rows
-        if r.kind == "name"
-    }
-    forms.update((fold_name(n), iso) for iso, n in lex.country_display.items())
-    for iso, names in english_country_names().items():
-        forms.update((fold_name(n), iso) for n in names)
-    return forms
 
 
 #: roles in reading order: who acts first (host, visitor), then who is acted upon
@@ -198,7 +155,7 @@ class KnowledgeGraph:
     @classmethod
     def example(cls) -> KnowledgeGraph:
         """A four-fact graph written inline, for examples and quick experiments."""
-        return cls(_example_data())
+        return cls(api_export.example_data())
 
     def __repr__(self) -> str:
         data = self._data
@@ -224,25 +181,7 @@ class KnowledgeGraph:
             >>> [row["type"] for row in csv.DictReader(path.open(encoding="utf-8"))]
             ['reception', 'visit', 'partnership', 'agreement']
         """
-        from kg import atomic
-
-        target = Path(path)
-        fmt = (format or target.suffix.lstrip(".")).lower()
-        if fmt in ("ttl", "nt", "jsonld"):
-            from kg import rdf
-
-            atomic.write_bytes(target, rdf.serialize(rdf.to_rdf(self._data), fmt))
-        elif fmt in ("graphml", "gexf"):
-            plain = _plain_graph(self.graph)
-            lines = nx.generate_graphml(plain) if fmt == "graphml" else nx.generate_gexf(plain)
-            atomic.write_text(target, "\n".join(lines) + "\n")
-        elif fmt == "csv":
-            atomic.write_text(target, _facts_csv(self._data.facts))
-        else:
-            raise KgError(
-                f"{target}: unknown format {fmt!r} (use one of {', '.join(SAVE_FORMATS)})"
-            )
-        return target
+        return api_export.save(self._data, path, format=format, graph=lambda: self.graph)
 
     # -------------------------------------------------------------------- names
 
@@ -260,19 +199,7 @@ class KnowledgeGraph:
 
     @functools.cached_property
     def _names(self) -> dict[str, set[str]]:
-        index: dict[str, set[str]] = {}
-        forms = _country_forms()
-        by_iso: dict[str, list[str]] = {}
-        for form, iso in forms.items():
-            by_iso.setdefault(iso, []).append(form)
-        for entity in self._entities.values():
-            keys = {entity.id, entity.id.partition(":")[2], entity.name, *entity.aliases}
-            folded = {fold_name(k) for k in keys}
-            if entity.kind == "country" and entity.country:
-                folded.update(by_iso.get(entity.country, ()))
-            for key in folded - {""}:
-                index.setdefault(key, set()).add(entity.id)
-        return index
+        return api_names.name_index(self._entities.values())
 
     def entity(self, name: str | BaseModel) -> Entity:
         """The entity a user means by ``name``: an id, ISO code, name or alias (case, accents
@@ -292,34 +219,7 @@ class KnowledgeGraph:
         return self._entities[self._resolve(name)]
 
     def _resolve(self, name: str | BaseModel) -> str:
-        if not isinstance(name, str):
-            name = str(getattr(name, "id", name))
-        if name in self._entities:
-            return name
-        key = fold_name(name)
-        hits = self._names.get(key, set())
-        if not hits:
-            hits = {
-                e.id
-                for e in self._entities.values()
-                if e.kind == "person" and any(names_match(name, n) for n in (e.name, *e.aliases))
-            }
-        if len(hits) == 1:
-            return next(iter(hits))
-        if hits:
-            shown = ", ".join(f"{self._entities[h].name} ({h})" for h in sorted(hits)[:5])
-            raise EntityNotFoundError(f"{name!r} names {len(hits)} entities: {shown}; give an id")
-        iso = _country_forms().get(key)
-        if iso:
-            raise EntityNotFoundError(
-                f"{name!r} is a country ({iso}) that no fact or person of this graph involves"
-            )
-        # A word of a longer name ("Nguyen") first, else the spellings closest to the query.
-        close = [k for k in self._names if key and f" {key} " in f" {k} "]
-        close = close or difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.6)
-        names = sorted({self._entities[i].name for k in close for i in self._names[k]})[:8]
-        hint = f"; closest: {', '.join(names)}" if names else ""
-        raise EntityNotFoundError(f"no entity is named {name!r}{hint}")
+        return api_names.resolve(name, self._entities, self._names)
 
     def _iso(self, entity_id: str) -> str | None:
         """The ISO2 country an entity stands for or belongs to (None for ``ORG:`` members)."""
@@ -329,7 +229,7 @@ class KnowledgeGraph:
         if entity.kind == "country":
             suffix = entity.id.partition(":")[2]
             return entity.country if entity.country else suffix
-        return entity.country if entity.country and _ISO2.match(entity.country) else None
+        return entity.country if entity.country and ISO2.match(entity.country) else None
 
     @functools.cached_property
     def _fact_countries(self) -> dict[str, frozenset[str]]:
@@ -832,7 +732,7 @@ class KnowledgeGraph:
         return sorted(pairs)
 
 
-# ------------------------------------------------------------------------------ export helpers
+# ------------------------------------------------------------------------------ helpers
 
 
 def _org_codes(org: Entity) -> set[str]:
@@ -842,142 +742,3 @@ def _org_codes(org: Entity) -> set[str]:
 
 def _ref(entity: Entity) -> Actor:
     return Actor(id=entity.id, name=entity.name, kind=entity.kind, country=entity.country)
-
-
-def _plain(value: Any) -> str | int | float:
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, str | int | float):
-        return value
-    return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def _plain_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy whose attributes are plain str/int/float (GraphML and GEXF write nothing else)."""
-    plain = nx.MultiDiGraph()
-    plain.add_nodes_from(
-        (n, {k: _plain(v) for k, v in a.items()}) for n, a in graph.nodes(data=True)
-    )
-    plain.add_edges_from(
-        (u, v, k, {name: _plain(x) for name, x in a.items()})
-        for u, v, k, a in graph.edges(keys=True, data=True)
-    )
-    return plain
-
-
-def _facts_csv(facts: Sequence[Fact]) -> str:
-    """The facts table, one row per fact; roles as ``<role>`` (names) and ``<role>_ids``."""
-    roles = sorted({role for f in facts for role in f.roles})
-    columns = ["id", "article", "doc", "type"]
-    columns += [c for role in roles for c in (role, f"{role}_ids")]
-    columns += ["date", "date_inferred", "place", "attributes", "evidence", "span_start"]
-    columns += ["span_end", "rule", "confidence", "also"]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for f in facts:
-        row: dict[str, Any] = {
-            "id": f.id,
-            "article": Path(f.evidence.article).stem,
-            "doc": f.evidence.doc,
-            "type": f.type,
-            "date": date_text(f.date) or "",
-            "date_inferred": f.date_inferred or "",
-            "place": f.place or "",
-            "attributes": json.dumps(f.attributes, ensure_ascii=False, sort_keys=True),
-            "evidence": f.evidence.sentence,
-            "span_start": f.evidence.span[0],
-            "span_end": f.evidence.span[1],
-            "rule": f.rule,
-            "confidence": f.confidence,
-            "also": len(f.also),
-        }
-        for role in roles:
-            people = actors(f, role)
-            row[role] = "; ".join(a.name for a in people)
-            row[f"{role}_ids"] = "; ".join(a.id for a in people)
-        writer.writerow(row)
-    return out.getvalue()
-
-
-def _example_data() -> GraphData:
-    from kg.model import Evidence, Post
-
-    sentences = (
-        "Dinh Tien Dung a reçu Xiong Bo à Hanoï.",
-        "Tô Lâm a effectué une visite d'État en République de Corée.",
-        "En décembre 2022, les deux pays ont élevé leurs liens au rang de partenariat "
-        "stratégique global.",
-        "Le Vietnam et la Chine ont signé deux accords.",
-    )
-    text = "Hanoï, 11 avril (VNA) - " + " ".join(sentences)
-
-    def ev(sentence: str) -> Evidence:
-        start = text.index(sentence)
-        return Evidence(
-            article="example.txt",
-            doc="doc-example",
-            section="main",
-            sentence=sentence,
-            span=(start, start + len(sentence)),
-        )
-
-    def country(iso: str, name: str, *aliases: str) -> Entity:
-        return Entity(id=f"country:{iso}", kind="country", name=name, country=iso, aliases=aliases)
-
-    entities = (
-        country("CN", "Chine", "République populaire de Chine"),
-        country("KR", "République de Corée", "Corée du Sud"),
-        country("VN", "Vietnam", "Viet Nam"),
-        Entity(id="person:dinh-tien-dung", kind="person", name="Dinh Tien Dung", country="VN"),
-        Entity(id="person:to-lam", kind="person", name="Tô Lâm", country="VN", aliases=("To Lam",)),
-        Entity(
-            id="person:xiong-bo",
-            kind="person",
-            name="Xiong Bo",
-            country="CN",
-            posts=(Post(role="ambassador", title="ambassadeur de Chine au Vietnam", country="CN"),),
-        ),
-        Entity(id="place:hanoi", kind="place", name="Hanoi", country="VN"),
-    )
-    ref = {e.id: _ref(e) for e in entities}
-    vn_kr = (ref["country:VN"], ref["country:KR"])
-    common = {"rule": "example", "confidence": 0.9}
-    facts = (
-        Fact(
-            id="fact:r1",
-            type="reception",
-            roles={"host": ref["person:dinh-tien-dung"], "guest": ref["person:xiong-bo"]},
-            date="--04-11",
-            place="Hanoï",
-            evidence=ev(sentences[0]),
-            **common,  # type: ignore[arg-type]
-        ),
-        Fact(
-            id="fact:v1",
-            type="visit",
-            roles={"visitor": ref["person:to-lam"], "destination": ref["country:KR"]},
-            date="2025-08-12",
-            attributes={"kind": "state"},
-            evidence=ev(sentences[1]),
-            **common,  # type: ignore[arg-type]
-        ),
-        Fact(
-            id="fact:p1",
-            type="partnership",
-            roles={"parties": vn_kr},
-            date="2022-12",
-            attributes={"level": "comprehensive_strategic_partnership", "event": "upgrade"},
-            evidence=ev(sentences[2]),
-            **common,  # type: ignore[arg-type]
-        ),
-        Fact(
-            id="fact:a1",
-            type="agreement",
-            roles={"parties": (ref["country:VN"], ref["country:CN"])},
-            attributes={"kind": "agreement", "count": 2},
-            evidence=ev(sentences[3]),
-            **common,  # type: ignore[arg-type]
-        ),
-    )
-    return GraphData(entities=entities, facts=facts)
