@@ -32,7 +32,7 @@ import subprocess
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +108,63 @@ def _child(kind: str, args: dict[str, Any]) -> dict[str, Any]:
             "tokens": words,
             "peak_mb": _peak_mb(),
         }
+    if kind == "rdflib_queries":
+        from kg.rdf import load, query_rdflib
+
+        start = time.perf_counter()
+        rdf_graph = load(Path(args["ttl"]))
+        print(json.dumps({"load_s": round(time.perf_counter() - start, 2)}), flush=True)
+        for q in args["queries"]:
+            sparql = Path(q).read_text("utf-8")
+            times: list[float] = []
+            try:
+                for _ in range(args["repeat"]):
+                    start = time.perf_counter()
+                    result = query_rdflib(sparql, data=rdf_graph, bindings={})
+                    times.append(time.perf_counter() - start)
+                    if times[-1] > 5:  # one run of a slow query is enough
+                        break
+                row = {"median_ms": round(statistics.median(times) * 1000, 1)}
+                row["rows"] = len(result.rows)
+            except Exception as e:
+                row = {"failed": f"{type(e).__name__}: {e}"}
+            print(json.dumps({"query": Path(q).stem, **row}), flush=True)
+        return {"done": True}
     raise SystemExit(f"unknown child job {kind!r}")
+
+
+def _stream(kind: str, args: dict[str, Any], timeout: float) -> Iterator[dict[str, Any]]:
+    """Run a child job that prints one JSON line per result; stop it when a line is late."""
+    import queue
+    import threading
+
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", kind, json.dumps(args)]
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT
+    )
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def pump() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    try:
+        while True:
+            try:
+                line = lines.get(timeout=timeout)
+            except queue.Empty:
+                yield {"timeout": timeout}
+                return
+            if line is None:
+                return
+            yield json.loads(line)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
 
 
 def _spawn(kind: str, args: dict[str, Any], timeout: float) -> dict[str, Any]:
@@ -323,9 +379,14 @@ def _turtle(work: Path, n: int) -> Path:
     return write(data, work / f"rdf-{n}-{source}", formats=("ttl",))["ttl"]
 
 
-def _queries(work: Path, sizes: list[int], repeat: int, rdflib_max_mb: float) -> dict[str, Any]:
-    """Load each engine once (timed), then time every library query on the loaded graph."""
-    from kg.rdf import query, query_rdflib
+def _queries(
+    work: Path, sizes: list[int], repeat: int, rdflib_max_mb: float, timeout: float
+) -> dict[str, Any]:
+    """Every library query on both engines, each engine loading the Turtle once (timed).
+
+    rdflib runs in a child process so that a query slower than ``timeout`` can be stopped.
+    """
+    from kg.rdf import query
 
     queries = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
     if not queries:
@@ -340,7 +401,6 @@ def _queries(work: Path, sizes: list[int], repeat: int, rdflib_max_mb: float) ->
             continue
         mb = ttl.stat().st_size / 1e6
         rows: dict[str, Any] = {"turtle": str(ttl), "turtle_mb": round(mb, 2)}
-        engines: dict[str, Callable[[str], Any]] = {}
         try:
             from kg.sparql import store_for
 
@@ -349,45 +409,45 @@ def _queries(work: Path, sizes: list[int], repeat: int, rdflib_max_mb: float) ->
             rows["embedded_load_s"] = round(time.perf_counter() - start, 2)
         except MISSING:
             rows["embedded_load_s"] = None  # loading is then part of every query
-        engines["embedded"] = lambda q, ttl=ttl: query(q, data=ttl, bindings={})
-        if mb <= rdflib_max_mb:
-            from kg.rdf import load
-
-            start = time.perf_counter()
-            rdf_graph = load(ttl)
-            rows["rdflib_load_s"] = round(time.perf_counter() - start, 2)
-            engines["rdflib"] = lambda q, g=rdf_graph: query_rdflib(q, data=g, bindings={})
-        else:
-            rows["rdflib_load_s"] = None
-            print(f"  rdflib skipped: {mb:.1f} MB of Turtle > --rdflib-max-mb {rdflib_max_mb}")
-        print(
-            f"  {n} pages, {mb:.1f} MB of Turtle; load: embedded {rows['embedded_load_s']} s, "
-            f"rdflib {rows['rdflib_load_s']} s"
-        )
+        print(f"  {n} pages, {mb:.1f} MB of Turtle; embedded load {rows['embedded_load_s']} s")
         for q in queries:
-            sparql = q.read_text("utf-8")
             row: dict[str, Any] = {}
-            for engine in ("embedded", "rdflib"):
-                if engine not in engines:
-                    row[engine] = {"skipped": "Turtle over --rdflib-max-mb"}
-                    continue
-                times = []
-                try:
-                    for _ in range(repeat):
-                        start = time.perf_counter()
-                        result = engines[engine](sparql)
-                        times.append(time.perf_counter() - start)
-                        if times[-1] > 5:  # one run of a slow query is enough
+            times: list[float] = []
+            try:
+                for _ in range(repeat):
+                    start = time.perf_counter()
+                    result = query(q.read_text("utf-8"), data=ttl, bindings={})
+                    times.append(time.perf_counter() - start)
+                row["embedded"] = {"median_ms": round(statistics.median(times) * 1000, 1)}
+                row["embedded"]["rows"] = len(result.rows)
+            except Exception as e:
+                row["embedded"] = {"failed": f"{type(e).__name__}: {e}"}
+            row["rdflib"] = {"skipped": "not run"}
+            rows[q.stem] = row
+        if mb > rdflib_max_mb:
+            reason = f"{mb:.1f} MB of Turtle > --rdflib-max-mb {rdflib_max_mb}"
+            print(f"  rdflib skipped: {reason}")
+            for q in queries:
+                rows[q.stem]["rdflib"] = {"skipped": reason}
+        else:
+            job = {"ttl": str(ttl), "queries": [str(q) for q in queries], "repeat": repeat}
+            for item in _stream("rdflib_queries", job, timeout):
+                if "load_s" in item:
+                    rows["rdflib_load_s"] = item["load_s"]
+                    print(f"  rdflib load {item['load_s']} s")
+                elif "query" in item:
+                    rows[item.pop("query")]["rdflib"] = item
+                elif "timeout" in item:
+                    for q in queries:
+                        if rows[q.stem]["rdflib"] == {"skipped": "not run"}:
+                            rows[q.stem]["rdflib"] = {"timeout": f"over {timeout:.0f} s"}
                             break
-                    row[engine] = {"median_ms": round(statistics.median(times) * 1000, 1)}
-                    row[engine]["rows"] = len(result.rows)
-                except Exception as e:
-                    row[engine] = {"failed": f"{type(e).__name__}: {e}"}
-            emb = row["embedded"].get("median_ms")
-            ref = row["rdflib"].get("median_ms")
+                    print(f"  rdflib stopped: a step took over {timeout:.0f} s")
+        for q in queries:
+            row = rows[q.stem]
+            emb, ref = row["embedded"].get("median_ms"), row["rdflib"].get("median_ms")
             if emb and ref:
                 row["rdflib_over_embedded"] = round(ref / emb, 1)
-            rows[q.stem] = row
             print(f"    {q.stem:28} embedded {_fmt(row['embedded'])}  rdflib {_fmt(row['rdflib'])}")
         out[str(n)] = rows
     return out
@@ -502,6 +562,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rdflib-max-mb", type=float, default=25.0, help="largest Turtle given to rdflib"
     )
+    parser.add_argument(
+        "--query-timeout", type=float, default=300.0, help="seconds before rdflib is stopped"
+    )
     parser.add_argument("--timeout", type=float, default=4 * 3600, help="seconds per child job")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -533,7 +596,11 @@ def main(argv: list[str] | None = None) -> int:
         results,
         lambda: _baseline(work, args.pages, limit, args.batch_size, args.timeout, results),
     )
-    _section("queries", results, lambda: _queries(work, sizes, args.repeat, args.rdflib_max_mb))
+    _section(
+        "queries",
+        results,
+        lambda: _queries(work, sizes, args.repeat, args.rdflib_max_mb, args.query_timeout),
+    )
     _section("html", results, lambda: _html(work, sizes))
     accuracy_limit = args.accuracy_pages or args.pages
     _section("accuracy", results, lambda: _accuracy(work, args.pages, accuracy_limit))
