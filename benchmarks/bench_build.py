@@ -49,7 +49,12 @@ def _peak_mb() -> float:
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
+SECTIONS: set[str] = set()
+
+
 def _section(name: str, results: dict[str, Any], run: Callable[[], dict[str, Any]]) -> None:
+    if SECTIONS and name not in SECTIONS:
+        return
     print(f"\n== {name}", flush=True)
     try:
         results[name] = run()
@@ -566,12 +571,18 @@ def main(argv: list[str] | None = None) -> int:
         "--query-timeout", type=float, default=300.0, help="seconds before rdflib is stopped"
     )
     parser.add_argument("--timeout", type=float, default=4 * 3600, help="seconds per child job")
+    parser.add_argument(
+        "--sections",
+        default="synth,build,baseline,queries,html,accuracy",
+        help="comma-separated sections to run (later ones reuse the work folder)",
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(_child(args.child[0], json.loads(args.child[1]))))
         return 0
 
+    SECTIONS.update(name.strip() for name in args.sections.split(",") if name.strip())
     work = args.work or args.out.parent / "work"
     work.mkdir(parents=True, exist_ok=True)
     sizes = [args.pages] + ([args.big] if args.big and args.big != args.pages else [])
