@@ -462,6 +462,10 @@ def write_exports(data: GraphData, out: Path, *, html: bool = True) -> list[str]
     from kg import rdf
 
     out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(".graph.*.tmp"):
+        stale.unlink(missing_ok=True)  # left by a build killed mid-write
+    for stale in out.glob(".facts.jsonl.*.tmp"):
+        stale.unlink(missing_ok=True)
     written = []
     write_text(out / "facts.jsonl", facts_jsonl(data.facts))
     written.append(str(out / "facts.jsonl"))
