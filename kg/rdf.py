@@ -33,7 +33,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, XSD
-from rdflib.term import BNode, Node
+from rdflib.term import Node
 
 from kg.atomic import write_bytes
 from kg.errors import QueryError
@@ -708,32 +708,24 @@ def _canonical_json(value: Any) -> Any:
     return value
 
 
-def serialize(rdf_graph: Graph, fmt: str) -> bytes:
+def serialize(rdf_graph: Graph, fmt: str, *, triples: list[Any] | None = None) -> bytes:
     """Deterministic bytes of ``rdf_graph`` as ``"ttl"``, ``"nt"`` or ``"jsonld"``.
 
-    Triples are sorted (N-Triples), subjects and predicates are sorted by the Turtle writer of a
-    graph filled in sorted order, and JSON-LD nodes and values are sorted by their JSON text.
+    Triples are sorted and written by Oxigraph (Turtle, N-Triples) or as compacted JSON-LD with
+    the published context (see :mod:`kg.serialize`): the same graph gives the same bytes.
+    ``triples`` may pass the sorted triples already computed for another format.
     """
-    if any(isinstance(term, BNode) for triple in rdf_graph for term in triple):
-        raise QueryError("cannot serialise deterministically: the graph has blank nodes")
+    from kg import serialize as fast
+
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if triples is None:
+        triples = fast.sorted_triples(rdf_graph)
     if fmt == "nt":
-        lines = rdf_graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-        return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
-    ordered = _new_graph()
-    for triple in sorted(rdf_graph):
-        ordered.add(triple)
+        return fast.ntriples(triples)
     if fmt == "ttl":
-        return ordered.serialize(format="turtle", encoding="utf-8")
-    if fmt == "jsonld":
-        context = jsonld_context()["@context"]
-        text = ordered.serialize(format="json-ld", context=context, auto_compact=True)
-        document = json.loads(text)
-        nodes = document.get("@graph", [document] if "@id" in document else [])
-        for node in nodes:
-            node.pop("@context", None)
-        body = {"@context": context, "@graph": _canonical_json(nodes)}
-        return (json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
-    raise QueryError(f"unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}")
+        return fast.turtle(triples, PREFIXES)
+    return fast.jsonld(triples, jsonld_context()["@context"])
 
 
 def write(
@@ -746,11 +738,14 @@ def write(
 
     The same data gives the same bytes.  Returns the written paths by format.
     """
+    from kg.serialize import sorted_triples
+
     rdf_graph = data if isinstance(data, Graph) else to_rdf(data)
+    triples = sorted_triples(rdf_graph)
     written: dict[str, Path] = {}
     for fmt in formats:
         path = Path(out_dir) / f"graph.{fmt}"
-        write_bytes(path, serialize(rdf_graph, fmt))
+        write_bytes(path, serialize(rdf_graph, fmt, triples=triples))
         written[fmt] = path
     return written
 

@@ -124,11 +124,17 @@ def has_trigger(text: str) -> bool:
     )
 
 
-def _ner_spans(document: Document) -> list[list[tuple[int, int]]]:
+def _ner_spans(
+    document: Document, first_pass: list[SentenceMentions]
+) -> list[list[tuple[int, int]]]:
     spans: list[list[tuple[int, int]]] = [[] for _ in document.sentences]
     if not use_ner():
         return spans
-    wanted = [i for i, sent in enumerate(document.sentences) if has_trigger(sent.text)]
+    wanted = [
+        i
+        for i, sent in enumerate(document.sentences)
+        if first_pass[i].unvouched and has_trigger(sent.text)
+    ]
     for i, found in zip(
         wanted, person_spans([document.sentences[i].text for i in wanted]), strict=True
     ):
@@ -144,9 +150,10 @@ def use_ner() -> bool:
 def analyse_document(document: Document) -> DocContext:
     """Analyse every sentence of ``document`` and find its country pair."""
     known: dict[str, str | None] = {}
-    ner = _ner_spans(document)
-    sentences = [analyse(sent, known, ner[i]) for i, sent in enumerate(document.sentences)]
-    # A second pass gives earlier sentences the persons a later title made known.
+    sentences = [analyse(sent, known) for sent in document.sentences]
+    # spaCy only reads trigger sentences that hold a name nothing else vouched for; the second
+    # pass also gives earlier sentences the persons a later title made known.
+    ner = _ner_spans(document, sentences)
     sentences = [analyse(sent, known, ner[i]) for i, sent in enumerate(document.sentences)]
     pair: tuple[str, str] | None = None
     seen: list[str] = []

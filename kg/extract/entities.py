@@ -117,6 +117,8 @@ class SentenceMentions:
     orgs: list[OrgHit] = field(default_factory=list)
     persons: list[PersonHit] = field(default_factory=list)
     descriptions: list[Description] = field(default_factory=list)
+    #: name-like runs no title, honorific or known name vouched for (spaCy may)
+    unvouched: list[tuple[int, int]] = field(default_factory=list)
 
     def persons_in(self, start: int, end: int) -> list[PersonHit]:
         return [p for p in self.persons if start <= p.start and p.end <= end]
@@ -364,6 +366,7 @@ def find_persons(
         elif any(s <= start and end <= e for s, e in ner):
             cue = "ner"
         if not cue:
+            mentions.unvouched.append((start, end))
             continue
         spans = [s for s in (before, after) if s]
         title = ", ".join(text[s:e] for s, e in spans) or None
