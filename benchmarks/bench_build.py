@@ -552,7 +552,9 @@ def _clear(folder: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=1000, help="corpus size for every section")
-    parser.add_argument("--big", type=int, default=0, help="a larger corpus too, e.g. 10000 (0: none)")
+    parser.add_argument(
+        "--big", type=int, default=0, help="a larger corpus too, e.g. 10000 (0: none)"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/out/results.json")
     parser.add_argument("--work", type=Path, help="scratch folder (default: next to --out)")
     parser.add_argument("--seed", type=int, default=1)

@@ -44,11 +44,15 @@ def sorted_triples(rdf_graph: Graph) -> list[ox.Triple]:
 
 
 def turtle(triples: Iterable[ox.Triple], prefixes: Mapping[str, str]) -> bytes:
-    return ox.serialize(list(triples), format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
+    data = ox.serialize(list(triples), format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
+    assert data is not None  # no output file given: the bytes are returned
+    return data
 
 
 def ntriples(triples: Iterable[ox.Triple]) -> bytes:
-    return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
+    data = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
+    assert data is not None
+    return data
 
 
 def _compact(iri: str, prefixes: Mapping[str, str]) -> str:

@@ -20,7 +20,12 @@ def main(page_path: str, png: str) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith("file:") else route.abort()
+            ),
+        )
         page.goto(Path(page_path).resolve().as_uri())
         page.wait_for_function("() => window.kgReady === true", timeout=60_000)
         page.wait_for_timeout(500)
