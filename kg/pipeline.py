@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import Field, ValidationError
 
 from kg import __version__
-from kg.atomic import write_text
+from kg.atomic import write_bytes, write_text
 from kg.cache import Cache
 from kg.chronology import infer_years
 from kg.dates import find_dates
@@ -436,9 +436,22 @@ def build(
     paths = find_pages(inputs)
     out_dir = Path(out) if out is not None else None
     cache = None
+    snapshot_path = None
     if use_cache:
         root = Path(cache_dir) if cache_dir is not None else default_cache_dir(out_dir)
         cache = Cache(root, version=extractor_version())
+        snapshot_path, digest = _snapshot_path(cache, paths, out_dir, html)
+        previous = _load_snapshot(snapshot_path, out_dir, digest, html=html)
+        if previous is not None:
+            # Nothing changed since the last build of these pages into this folder: its
+            # graph is reused and its exports are already in place.
+            report.pages, report.documents = previous.pages, previous.documents
+            report.skipped = [(p, r) for p, r in previous.skipped]
+            report.cached = previous.pages
+            report.entities = Counter(e.kind for e in previous.data.entities)
+            report.facts = Counter(f.type for f in previous.data.facts)
+            report.seconds = time.perf_counter() - started
+            return BuildResult(data=previous.data, report=report)
     extractions = list(
         extract_pages(paths, cache=cache, workers=workers, report=report, progress=progress)
     )
@@ -454,8 +467,60 @@ def build(
     report.facts = Counter(f.type for f in data.facts)
     if out_dir is not None:
         report.written = write_exports(data, out_dir, html=html)
+    if snapshot_path is not None:
+        snapshot = BuildSnapshot(
+            data=data,
+            pages=report.pages,
+            documents=report.documents,
+            skipped=tuple(report.skipped),
+        )
+        write_bytes(snapshot_path, snapshot.model_dump_json().encode("utf-8"))
+        if out_dir is not None:
+            write_text(out_dir / BUILD_STAMP, snapshot_path.stem + "\n")
     report.seconds = time.perf_counter() - started
     return BuildResult(data=data, report=report)
+
+
+BUILD_STAMP = ".kg-build"
+
+
+class BuildSnapshot(Record):
+    """The result of a build, kept in the cache to answer an identical rebuild at once."""
+
+    data: GraphData
+    pages: int
+    documents: int
+    skipped: tuple[tuple[str, str], ...] = ()
+
+
+def _snapshot_path(
+    cache: Cache, paths: Sequence[Path], out: Path | None, html: bool
+) -> tuple[Path, str]:
+    digest = hashlib.sha256(f"{html}|{out}".encode())
+    for path in paths:
+        try:
+            digest.update(f"{path}\0{cache.key(path.read_bytes())}\0".encode())
+        except OSError:
+            digest.update(f"{path}\0unreadable\0".encode())
+    name = "build-" + digest.hexdigest()[:24]
+    return cache.dir / f"{name}.json", name
+
+
+def _load_snapshot(
+    path: Path, out: Path | None, name: str, *, html: bool
+) -> BuildSnapshot | None:
+    if out is not None:
+        stamp = out / BUILD_STAMP
+        if not stamp.exists() or stamp.read_text(encoding="utf-8").strip() != name:
+            return None
+        if not all(
+            (out / f).exists() for f in ("facts.jsonl", "graph.ttl", "graph.nt", "graph.jsonld")
+        ):
+            return None
+    try:
+        return BuildSnapshot.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError):
+        return None
 
 
 def write_exports(data: GraphData, out: Path, *, html: bool = True) -> list[str]:

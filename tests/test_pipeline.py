@@ -203,3 +203,25 @@ def test_killed_build_leaves_old_or_new_exports(tmp_path: Path, delay: float) ->
     # the cache survives: the next build reads it without error and gives the full graph
     again = build([SEEDS], out=out, cache_dir=cache)
     assert again.data == new.data
+
+
+def test_changed_page_replaces_its_facts(tmp_path: Path) -> None:
+    import shutil
+
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS, pages)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build([pages], out=out, cache_dir=cache, html=False)
+    again = build([pages], out=out, cache_dir=cache, html=False)
+    assert again.data == first.data  # re-running on the same pages adds nothing
+    page = pages / "003_a84331fe95974398.txt"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace("Samuel Perez", "Samuel Brown").replace("SamuelPerez", "SamuelBrown"),
+        encoding="utf-8",
+    )
+    changed = build([pages], out=out, cache_dir=cache, html=False)
+    assert changed.report.cached == 4
+    guests = {f.roles["guest"].name for f in changed.data.facts if f.type == "reception"}  # type: ignore[union-attr]
+    assert "Samuel Brown" in guests and "Samuel Perez" not in guests
+    assert len(changed.data.facts) == len(first.data.facts)
