@@ -506,9 +506,7 @@ def _snapshot_path(
     return cache.dir / f"{name}.json", name
 
 
-def _load_snapshot(
-    path: Path, out: Path | None, name: str, *, html: bool
-) -> BuildSnapshot | None:
+def _load_snapshot(path: Path, out: Path | None, name: str, *, html: bool) -> BuildSnapshot | None:
     if out is not None:
         stamp = out / BUILD_STAMP
         if not stamp.exists() or stamp.read_text(encoding="utf-8").strip() != name:
