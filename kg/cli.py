@@ -206,6 +206,8 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from kg.api import QUESTIONS
+
     top = argparse.ArgumentParser(
         prog="kg",
         description="Turn French diplomatic news pages (VNA) into a knowledge graph: facts, RDF, HTML.",
@@ -305,18 +307,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "question",
-        choices=[
-            "persons",
-            "countries",
-            "institutions",
-            "events",
-            "receptions",
-            "visits",
-            "agreements",
-            "partnership",
-            "timeline",
-            "centrality",
-        ],
+        choices=QUESTIONS,
     )
     p.add_argument("--data", default="exports")
     p.add_argument("--between", nargs=2, metavar=("A", "B"), default=None)

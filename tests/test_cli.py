@@ -8,20 +8,14 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
+from kg.model import FACT_TYPES
 from tests.conftest import SEEDS
 
 
 def test_extract_prints_the_facts_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(SEEDS / "004_e6bb8dd7014ea847.txt"), "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert {r["type"] for r in rows} == {
-        "reception",
-        "visit",
-        "meeting",
-        "agreement",
-        "partnership",
-        "diplomatic_relations",
-    }
+    assert {r["type"] for r in rows} == set(FACT_TYPES)
     for row in rows:
         assert row["article"] == "004_e6bb8dd7014ea847"
         assert set(row) >= {
