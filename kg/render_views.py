@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ import networkx as nx
 from kg.errors import EntityNotFoundError, KgError
 from kg.graph import SHORTCUTS, actors, entity_attributes
 from kg.model import Actor, DateRange, Fact, GraphData
+from kg.textutil import fold_name
 
 #: shortcut relations drawn in the entity view ("represents" carries no fact, so no evidence)
 FACT_RELATIONS: tuple[str, ...] = (
@@ -75,20 +75,6 @@ class Drawing:
     edges: tuple[DrawnEdge, ...]
     focus: str | None = None
     notes: tuple[str, ...] = field(default=())
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip its accents, for forgiving name matching.
-
-    Examples:
-        >>> fold("Nguyễn Phú Trọng")
-        'nguyen phu trong'
-        >>> fold("  ĐÀ  Nẵng ")
-        'da nang'
-    """
-    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
 
 
 def actor_country(actor: Actor) -> str:
@@ -196,13 +182,13 @@ def resolve(candidates: Iterable[DrawnNode], query: str) -> str:
     for node in nodes:
         if node.id == query:
             return node.id
-    key = fold(query)
+    key = fold_name(query)
     hits = sorted(
         {
             n.id
             for n in nodes
-            if key in {fold(n.id), fold(n.name), *(fold(a) for a in n.aliases)}
-            or (n.kind == "country" and key == fold(n.country))
+            if key in {fold_name(n.id), fold_name(n.name), *(fold_name(a) for a in n.aliases)}
+            or (n.kind == "country" and key == fold_name(n.country))
         }
     )
     if not hits:
