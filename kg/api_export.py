@@ -42,7 +42,7 @@ def save(
     if fmt in ("ttl", "nt", "jsonld"):
         from kg import rdf
 
-        atomic.write_bytes(target, rdf.serialize(rdf.to_rdf(data), fmt))
+        rdf.write_file(data, target, fmt)
     elif fmt in ("graphml", "gexf"):
         plain = plain_graph(graph() if graph is not None else build_graph(data))
         lines = nx.generate_graphml(plain) if fmt == "graphml" else nx.generate_gexf(plain)

@@ -8,11 +8,14 @@ previous exports in place.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
+import shutil
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -21,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
 from kg import __version__
 from kg.atomic import write_bytes, write_text
@@ -35,6 +38,7 @@ from kg.lexicon import lexicon
 from kg.model import Actor, Entity, Fact, GraphData, Record
 from kg.reader import read_page
 from kg.resolve import (
+    FactMerger,
     PersonMention,
     PersonResolver,
     country_entity,
@@ -231,12 +235,12 @@ def extract_pages(
     report: BuildReport | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[PageExtraction]:
-    """Extract every page, from the cache where the file is unchanged; bad pages are skipped
-    with their reason in ``report.skipped``."""
+    """Extract every page, from the cache where the file is unchanged, yielding the results in
+    the order of ``paths`` as they come (nothing is held for the whole batch); bad pages are
+    skipped with their reason in ``report.skipped``."""
     report = report if report is not None else BuildReport()
-    todo: list[tuple[int, Path, str | None]] = []
-    results: dict[int, PageExtraction] = {}
-    for i, path in enumerate(paths):
+    keys: list[tuple[Path, str | None, bool]] = []
+    for path in paths:
         key = None
         if cache is not None:
             try:
@@ -244,96 +248,148 @@ def extract_pages(
             except OSError as e:
                 report.skipped.append((str(path), f"{path}: cannot read ({e})"))
                 continue
-            hit = cache.get(key)
-            if hit is not None:
-                try:
-                    results[i] = PageExtraction.model_validate_json(hit)
+        keys.append((path, key, key is not None and cache is not None and key in cache))
+    todo = [str(path) for path, _, hit in keys if not hit]
+    with contextlib.ExitStack() as stack:
+        if workers > 1 and len(todo) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            fresh: Iterator[PageExtraction | str] = pool.map(_extract_or_error, todo, chunksize=8)
+        else:
+            fresh = map(_extract_or_error, todo)
+        done = 0
+        for path, key, hit in keys:
+            outcome: PageExtraction | str | None = None
+            store = not hit
+            if hit and cache is not None and key is not None:
+                outcome = _cached(cache, key)
+                if outcome is not None:
                     report.cached += 1
-                    continue
-                except ValidationError:
-                    cache.discard(key)
-        todo.append((i, path, key))
-    if workers > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(pool.map(_extract_or_error, [str(p) for _, p, _ in todo], chunksize=8))
-    else:
-        outcomes = []
-        for n, (_, p, _) in enumerate(todo):
-            outcomes.append(_extract_or_error(str(p)))
-            if progress:
-                progress(n + 1, len(todo))
-    for (i, path, key), outcome in zip(todo, outcomes, strict=True):
-        if isinstance(outcome, str):
-            report.skipped.append((str(path), outcome))
-            continue
-        results[i] = outcome
-        if cache is not None and key is not None:
-            cache.put(key, outcome.model_dump_json().encode("utf-8"))
-    for i in sorted(results):
-        yield results[i]
+                else:  # damaged since it was listed: analysed again, here
+                    outcome, store = _extract_or_error(str(path)), True
+            if outcome is None:
+                outcome = next(fresh)
+                done += 1
+                if progress:
+                    progress(done, len(todo))
+            if isinstance(outcome, str):
+                report.skipped.append((str(path), outcome))
+                continue
+            if cache is not None and key is not None and store:
+                cache.put(key, outcome.model_dump_json().encode("utf-8"))
+            yield outcome
+
+
+def _cached(cache: Cache, key: str) -> PageExtraction | None:
+    blob = cache.get(key)
+    if blob is None:
+        return None
+    try:
+        return PageExtraction.model_validate_json(blob)
+    except ValidationError:
+        cache.discard(key)
+        return None
+
+
+class Resolution:
+    """Resolves a build page by page, holding little: mentions join the resolver as pages
+    arrive; facts wait, compressed, until every mention is known (a fact's actors can only be
+    resolved then), and are then merged into events one at a time.
+
+    Examples:
+        >>> resolution = Resolution()
+        >>> resolution.finish().facts
+        ()
+    """
+
+    def __init__(self) -> None:
+        self.resolver = PersonResolver()
+        self.orgs: dict[str, OrgRecord] = {}
+        self.doc_years: dict[str, tuple[int, ...]] = {}
+        self.documents: set[str] = set()
+        self.warnings: list[str] = []
+        self.pages = 0
+        self._facts: list[bytes] = []
+
+    def add(self, extraction: PageExtraction) -> None:
+        """Add one page's extraction (pages in build order)."""
+        for person in extraction.persons:
+            self.resolver.add(
+                PersonMention(person.name, person.country, person.title, person.role, person.date)
+            )
+        for org in extraction.orgs:
+            self.orgs.setdefault(org.acronym, org)
+        self.doc_years.update(extraction.doc_years)
+        self.documents.update(extraction.documents)
+        self.warnings.extend(extraction.warnings)
+        self.pages += 1
+        if extraction.facts:
+            self._facts.append(zlib.compress(_FACTS.dump_json(extraction.facts), 1))
+
+    def _facts_in_order(self) -> Iterator[Fact]:
+        for blob in self._facts:
+            yield from _FACTS.validate_json(zlib.decompress(blob))
+
+    def finish(self) -> GraphData:
+        """The entities and the merged facts of every page added."""
+        resolver = self.resolver
+        people = {e.id: e for e in resolver.entities()}
+        merger = FactMerger()
+        for fact in self._facts_in_order():
+            mapping: dict[str, Actor] = {}
+            for actor in _actors(fact):
+                if actor.kind == "person":
+                    found = resolver.lookup(actor.name, actor.country)
+                    if found:
+                        mapping[actor.id] = actor.model_copy(update={"id": found})
+            fact = rename_actors(fact, mapping)
+            merger.add(rename_actors(fact, _canonical_actors(fact, people)))
+        merged = order_facts(infer_years(merger.merged(), self.doc_years))
+        orgs = self.orgs
+        entities: dict[str, Entity] = dict(people)
+        countries = {
+            a.country for f in merged for a in _actors(f) if a.kind == "country" and a.country
+        }
+        countries |= {e.country for e in people.values() if e.country and len(e.country) == 2}
+        for iso in countries:
+            entities[f"country:{iso}"] = country_entity(iso)
+        for fact in merged:
+            for actor in _actors(fact):
+                if actor.id not in entities:
+                    entities[actor.id] = Entity(
+                        id=actor.id, kind=actor.kind, name=actor.name, country=actor.country
+                    )
+        for org in orgs.values():
+            oid = f"org:{slug(org.acronym)}"
+            entities.setdefault(
+                oid,
+                Entity(
+                    id=oid,
+                    kind="organization",
+                    name=org.name,
+                    aliases=(org.acronym,) if org.acronym != org.name else (),
+                    country=None if org.country in ("ORG", "") else org.country,
+                ),
+            )
+        for entity in people.values():
+            if entity.country and entity.country.startswith("ORG:"):
+                oid = f"org:{slug(entity.country[4:])}"
+                entities.setdefault(
+                    oid, Entity(id=oid, kind="organization", name=entity.country[4:])
+                )
+        return GraphData(
+            entities=tuple(sorted(entities.values(), key=lambda e: e.id)), facts=tuple(merged)
+        )
+
+
+_FACTS: TypeAdapter[tuple[Fact, ...]] = TypeAdapter(tuple[Fact, ...])
 
 
 def resolve_build(extractions: Iterable[PageExtraction]) -> GraphData:
     """Resolve the mentions of all pages into entities and merge the facts into events."""
-    resolver = PersonResolver()
-    facts: list[Fact] = []
-    orgs: dict[str, OrgRecord] = {}
-    seen_docs: set[str] = set()
-    extractions = list(extractions)
+    resolution = Resolution()
     for extraction in extractions:
-        for person in extraction.persons:
-            resolver.add(
-                PersonMention(person.name, person.country, person.title, person.role, person.date)
-            )
-        for org in extraction.orgs:
-            orgs.setdefault(org.acronym, org)
-    for extraction in extractions:
-        for fact in extraction.facts:
-            mapping: dict[str, Actor] = {}
-            for value in fact.roles.values():
-                for actor in value if isinstance(value, tuple) else (value,):
-                    if actor.kind == "person":
-                        found = resolver.lookup(actor.name, actor.country)
-                        if found:
-                            mapping[actor.id] = actor.model_copy(update={"id": found})
-            facts.append(rename_actors(fact, mapping))
-        seen_docs.update(extraction.documents)
-    people = {e.id: e for e in resolver.entities()}
-    facts = [rename_actors(f, _canonical_actors(f, people)) for f in facts]
-    doc_years: dict[str, tuple[int, ...]] = {}
-    for extraction in extractions:
-        doc_years.update(extraction.doc_years)
-    merged = order_facts(infer_years(merge_facts(facts), doc_years))
-    entities: dict[str, Entity] = dict(people)
-    countries = {a.country for f in merged for a in _actors(f) if a.kind == "country" and a.country}
-    countries |= {e.country for e in people.values() if e.country and len(e.country) == 2}
-    for iso in countries:
-        entities[f"country:{iso}"] = country_entity(iso)
-    for fact in merged:
-        for actor in _actors(fact):
-            if actor.id not in entities:
-                entities[actor.id] = Entity(
-                    id=actor.id, kind=actor.kind, name=actor.name, country=actor.country
-                )
-    for org in orgs.values():
-        oid = f"org:{slug(org.acronym)}"
-        entities.setdefault(
-            oid,
-            Entity(
-                id=oid,
-                kind="organization",
-                name=org.name,
-                aliases=(org.acronym,) if org.acronym != org.name else (),
-                country=None if org.country in ("ORG", "") else org.country,
-            ),
-        )
-    for entity in people.values():
-        if entity.country and entity.country.startswith("ORG:"):
-            oid = f"org:{slug(entity.country[4:])}"
-            entities.setdefault(oid, Entity(id=oid, kind="organization", name=entity.country[4:]))
-    return GraphData(
-        entities=tuple(sorted(entities.values(), key=lambda e: e.id)), facts=tuple(merged)
-    )
+        resolution.add(extraction)
+    return resolution.finish()
 
 
 def _actors(fact: Fact) -> Iterator[Actor]:
@@ -452,17 +508,19 @@ def build(
             report.facts = Counter(f.type for f in previous.data.facts)
             report.seconds = time.perf_counter() - started
             return BuildResult(data=previous.data, report=report)
-    extractions = list(
-        extract_pages(paths, cache=cache, workers=workers, report=report, progress=progress)
-    )
-    if paths and not extractions:
+    resolution = Resolution()
+    for extraction in extract_pages(
+        paths, cache=cache, workers=workers, report=report, progress=progress
+    ):
+        resolution.add(extraction)
+    if paths and not resolution.pages:
         reasons = "; ".join(reason for _, reason in report.skipped[:5])
         raise KgError(f"no page could be read ({reasons})")
-    data = resolve_build(extractions)
-    documents = {d for e in extractions for d in e.documents}
-    report.pages = len(extractions)
-    report.documents = len(documents)
-    report.warnings = [w for e in extractions for w in e.warnings]
+    data = resolution.finish()
+    report.pages = resolution.pages
+    report.documents = len(resolution.documents)
+    report.warnings = resolution.warnings
+    del resolution
     report.entities = Counter(e.kind for e in data.entities)
     report.facts = Counter(f.type for f in data.facts)
     if out_dir is not None:
@@ -527,7 +585,11 @@ def write_exports(data: GraphData, out: Path, *, html: bool = True) -> list[str]
 
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(".graph.*.tmp"):
-        stale.unlink(missing_ok=True)  # left by a build killed mid-write
+        # left by a build killed mid-write: a half-written file or a folder of sorted runs
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
     for stale in out.glob(".facts.jsonl.*.tmp"):
         stale.unlink(missing_ok=True)
     written = []

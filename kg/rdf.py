@@ -15,9 +15,11 @@ The shape of the export (see ``ontology/kg.ttl``):
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import hashlib
+import io
 import itertools
 import json
 import re
@@ -28,14 +30,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, XSD
 from rdflib.term import Node
 
-from kg.atomic import write_bytes
+from kg.atomic import open_atomic
 from kg.errors import QueryError
 from kg.model import Actor, DateRange, Entity, Evidence, Fact, GraphData, Post
 from kg.vocab import (
@@ -122,6 +124,14 @@ _DATE_TYPES = (
 # --------------------------------------------------------------------------------------------
 # GraphData -> RDF
 
+Triple = tuple[Node, Node, Node]
+
+
+class TripleSink(Protocol):
+    """What the ``_add_*`` writers need: an rdflib ``Graph`` or a :class:`TripleCollector`."""
+
+    def add(self, triple: Triple, /) -> object: ...
+
 
 @functools.cache
 def _country_table() -> tuple[dict[str, str], ...]:
@@ -175,7 +185,7 @@ def _integer(value: int) -> Literal:
     return Literal(str(value), datatype=datatype)
 
 
-def _add_list(rdf_graph: Graph, values: Iterable[Node], base: str) -> URIRef:
+def _add_list(rdf_graph: TripleSink, values: Iterable[Node], base: str) -> URIRef:
     """An ``rdf:List`` whose cells are IRIs ``<base>/0``, ``<base>/1`` … (no blank nodes)."""
     cells = [URIRef(f"{base}/{i}") for i, _ in enumerate(values)]
     for i, value in enumerate(values):
@@ -196,7 +206,7 @@ def _scalar(value: Any) -> Literal:
     return Literal(json.dumps(value, sort_keys=True, ensure_ascii=False), datatype=RDF.JSON)
 
 
-def _value(rdf_graph: Graph, value: Any, base: str) -> Node:
+def _value(rdf_graph: TripleSink, value: Any, base: str) -> Node:
     """An attribute value: a typed literal, an ``rdf:List`` of them, or an ``rdf:JSON`` literal."""
     if isinstance(value, list | tuple) and all(
         isinstance(v, str | int | float | bool) for v in value
@@ -205,7 +215,9 @@ def _value(rdf_graph: Graph, value: Any, base: str) -> Node:
     return _scalar(value)
 
 
-def _add_country_link(rdf_graph: Graph, subject: URIRef, kind: str, country: str | None) -> None:
+def _add_country_link(
+    rdf_graph: TripleSink, subject: URIRef, kind: str, country: str | None
+) -> None:
     if country and _ISO2.match(country) and kind in _COUNTRY_LINKS:
         rdf_graph.add((subject, _COUNTRY_LINKS[kind], entity_iri(f"country:{country}")))
 
@@ -218,7 +230,12 @@ def _iso2_of(entity_id: str, country: str | None) -> str | None:
 
 
 def _add_node_basics(
-    rdf_graph: Graph, subject: URIRef, entity_id: str, kind: str, name: str, country: str | None
+    rdf_graph: TripleSink,
+    subject: URIRef,
+    entity_id: str,
+    kind: str,
+    name: str,
+    country: str | None,
 ) -> None:
     for cls in _KIND_CLASSES[kind]:
         rdf_graph.add((subject, RDF.type, cls))
@@ -230,7 +247,7 @@ def _add_node_basics(
             rdf_graph.add((subject, KG.iso2, Literal(iso2)))
 
 
-def _add_entity(rdf_graph: Graph, entity: Entity) -> None:
+def _add_entity(rdf_graph: TripleSink, entity: Entity) -> None:
     subject = entity_iri(entity.id)
     _add_node_basics(rdf_graph, subject, entity.id, entity.kind, entity.name, entity.country)
     rdf_graph.add((subject, DCTERMS.identifier, Literal(entity.id)))
@@ -258,7 +275,7 @@ def _add_entity(rdf_graph: Graph, entity: Entity) -> None:
             rdf_graph.add((subject, SCHEMA.sameAs, WD[qid]))
 
 
-def _add_post(rdf_graph: Graph, holder: URIRef, i: int, post: Post) -> None:
+def _add_post(rdf_graph: TripleSink, holder: URIRef, i: int, post: Post) -> None:
     node = URIRef(f"{holder}/post/{i}")
     rdf_graph.add((holder, ORG.holds, node))
     rdf_graph.add((node, RDF.type, ORG.Post))
@@ -292,7 +309,7 @@ def _actors(fact: Fact, key: str) -> tuple[Actor, ...]:
     return value if isinstance(value, tuple) else (value,)
 
 
-def _add_evidence(rdf_graph: Graph, subject: URIRef, n: int, evidence: Evidence) -> None:
+def _add_evidence(rdf_graph: TripleSink, subject: URIRef, n: int, evidence: Evidence) -> None:
     node = URIRef(f"{subject}/evidence/{n}")
     selector = URIRef(f"{node}/selector")
     doc, page = document_iri(evidence.doc), page_iri(evidence.article)
@@ -315,7 +332,7 @@ def _add_evidence(rdf_graph: Graph, subject: URIRef, n: int, evidence: Evidence)
     rdf_graph.add((page, DCTERMS.identifier, Literal(evidence.article)))
 
 
-def _add_attributes(rdf_graph: Graph, subject: URIRef, attributes: Mapping[str, Any]) -> None:
+def _add_attributes(rdf_graph: TripleSink, subject: URIRef, attributes: Mapping[str, Any]) -> None:
     for key, value in sorted(attributes.items()):
         if key == "level" and isinstance(value, str) and value in PARTNERSHIP_LEVELS:
             concept, rank, en, fr = PARTNERSHIP_LEVELS[value]
@@ -352,7 +369,7 @@ def fact_id_of(fact: Fact) -> str:
     return f"fact:{digest[:16]}"
 
 
-def _add_fact(rdf_graph: Graph, fact: Fact, fact_id: str, known: set[str]) -> None:
+def _add_fact(rdf_graph: TripleSink, fact: Fact, fact_id: str, known: set[str]) -> None:
     subject = fact_iri(fact_id)
     for cls in (KG.Fact, SEM.Event, SCHEMA.Event):
         rdf_graph.add((subject, RDF.type, cls))
@@ -403,7 +420,7 @@ def _add_fact(rdf_graph: Graph, fact: Fact, fact_id: str, known: set[str]) -> No
     _add_shortcuts(rdf_graph, fact)
 
 
-def _add_shortcuts(rdf_graph: Graph, fact: Fact) -> None:
+def _add_shortcuts(rdf_graph: TripleSink, fact: Fact) -> None:
     src_role, dst_role, prop, symmetric = SHORTCUTS[fact.type]
     if symmetric:
         pairs: Iterable[tuple[Actor, Actor]] = itertools.permutations(_actors(fact, src_role), 2)
@@ -414,30 +431,85 @@ def _add_shortcuts(rdf_graph: Graph, fact: Fact) -> None:
             rdf_graph.add((entity_iri(src.id), prop, entity_iri(dst.id)))
 
 
-def _add_missing_countries(rdf_graph: Graph) -> None:
+def _add_missing_countries(sink: TripleCollector) -> None:
     """Give every country that is only referred to (a nationality) a node with its ISO2 code."""
-    referred = {
-        o
-        for p in _COUNTRY_LINKS.values()
-        for o in rdf_graph.objects(None, p)
-        if isinstance(o, URIRef) and str(o).startswith(str(entity_iri("country:")))
-    }
     names = country_names()
-    for country in sorted(referred):
-        if (country, RDF.type, SCHEMA.Country) not in rdf_graph:
-            iso2 = str(country).rsplit("/", 1)[-1]
-            rdf_graph.add((country, RDF.type, SCHEMA.Country))
-            rdf_graph.add((country, KG.iso2, Literal(iso2)))
-            rdf_graph.add((country, SCHEMA.name, Literal(names.get(iso2) or iso2)))
-            if iso2 in country_wikidata():
-                rdf_graph.add((country, SCHEMA.sameAs, WD[country_wikidata()[iso2]]))
+    for country in sorted(sink.referred_countries - sink.typed_countries):
+        iso2 = str(country).rsplit("/", 1)[-1]
+        sink.add((country, RDF.type, SCHEMA.Country))
+        sink.add((country, KG.iso2, Literal(iso2)))
+        sink.add((country, SCHEMA.name, Literal(names.get(iso2) or iso2)))
+        if iso2 in country_wikidata():
+            sink.add((country, SCHEMA.sameAs, WD[country_wikidata()[iso2]]))
+
+
+class TripleCollector:
+    """Collects triples in a list (repeats included) and notes the country nodes typed and
+    referred to, so that a graph can be written a chunk at a time, never held whole."""
+
+    _LINKS = frozenset(_COUNTRY_LINKS.values())
+    _COUNTRY_PREFIX = str(entity_iri("country:"))
+
+    def __init__(self) -> None:
+        self.triples: list[Triple] = []
+        self.referred_countries: set[URIRef] = set()
+        self.typed_countries: set[Node] = set()
+
+    def add(self, triple: Triple, /) -> None:
+        self.triples.append(triple)
+        s, p, o = triple
+        if p in self._LINKS and isinstance(o, URIRef) and o.startswith(self._COUNTRY_PREFIX):
+            self.referred_countries.add(o)
+        elif p == RDF.type and o == SCHEMA.Country:
+            self.typed_countries.add(s)
+
+    def take(self) -> list[Triple]:
+        """The triples collected since the last call."""
+        triples, self.triples = self.triples, []
+        return triples
+
+
+def triple_chunks(data: GraphData) -> Iterator[list[Triple]]:
+    """The triples of ``data``'s RDF graph, a small chunk at a time (one entity, one fact …).
+
+    A triple may come in several chunks (a document cited by two facts): the union of the
+    chunks is the graph.  Raises :class:`QueryError` when two entities or two facts share an id.
+    """
+    known = {entity.id for entity in data.entities}
+    if len(known) != len(data.entities):
+        raise QueryError("cannot export: two entities share an id")
+    fact_ids = [fact_id_of(fact) for fact in data.facts]
+    if len(set(fact_ids)) != len(fact_ids):
+        raise QueryError("cannot export: two facts share an id")
+    sink = TripleCollector()
+    for entity in data.entities:
+        _add_entity(sink, entity)
+        yield sink.take()
+    for fact, fact_id in zip(data.facts, fact_ids, strict=True):
+        _add_fact(sink, fact, fact_id, known)
+        yield sink.take()
+    _add_missing_countries(sink)
+    yield sink.take()
+    for document in data.documents:
+        doc, page = document_iri(document.id), page_iri(document.article)
+        sink.add((doc, RDF.type, SCHEMA.NewsArticle))
+        sink.add((doc, DCTERMS.identifier, Literal(document.id)))
+        sink.add((doc, SCHEMA.isPartOf, page))
+        sink.add((doc, KG.section, Literal(document.section)))
+        sink.add((page, RDF.type, KG.ArticlePage))
+        sink.add((page, DCTERMS.identifier, Literal(document.article)))
+        sink.add((doc, DCTERMS.language, Literal("fr")))
+        if document.headline is not None:
+            sink.add((doc, SCHEMA.headline, Literal(document.headline)))
+        yield sink.take()
 
 
 def to_rdf(data: GraphData) -> Graph:
     """The RDF graph of ``data`` (entities, facts with roles and evidence, shortcut triples).
 
     ``data.documents`` add document metadata (headline, page) that ``from_rdf`` does not read
-    back.
+    back.  Big graphs are better written with :func:`write`, which streams
+    :func:`triple_chunks` to disk instead of building the graph in memory.
 
     Examples:
         >>> from kg.model import Evidence
@@ -452,28 +524,9 @@ def to_rdf(data: GraphData) -> Graph:
         True
     """
     rdf_graph = _new_graph()
-    known = {entity.id for entity in data.entities}
-    if len(known) != len(data.entities):
-        raise QueryError("cannot export: two entities share an id")
-    for entity in data.entities:
-        _add_entity(rdf_graph, entity)
-    fact_ids = [fact_id_of(fact) for fact in data.facts]
-    if len(set(fact_ids)) != len(fact_ids):
-        raise QueryError("cannot export: two facts share an id")
-    for fact, fact_id in zip(data.facts, fact_ids, strict=True):
-        _add_fact(rdf_graph, fact, fact_id, known)
-    _add_missing_countries(rdf_graph)
-    for document in data.documents:
-        doc = document_iri(document.id)
-        rdf_graph.add((doc, RDF.type, SCHEMA.NewsArticle))
-        rdf_graph.add((doc, DCTERMS.identifier, Literal(document.id)))
-        rdf_graph.add((doc, SCHEMA.isPartOf, page_iri(document.article)))
-        rdf_graph.add((doc, KG.section, Literal(document.section)))
-        rdf_graph.add((page_iri(document.article), RDF.type, KG.ArticlePage))
-        rdf_graph.add((page_iri(document.article), DCTERMS.identifier, Literal(document.article)))
-        rdf_graph.add((doc, DCTERMS.language, Literal("fr")))
-        if document.headline is not None:
-            rdf_graph.add((doc, SCHEMA.headline, Literal(document.headline)))
+    for chunk in triple_chunks(data):
+        for triple in chunk:
+            rdf_graph.add(triple)
     return rdf_graph
 
 
@@ -696,36 +749,22 @@ def jsonld_context() -> dict[str, Any]:
     return {"@context": dict(PREFIXES)}
 
 
-def _canonical_json(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {
-            k: _canonical_json(v) if k != "@list" else [_canonical_json(x) for x in v]
-            for k, v in value.items()
-        }
-    if isinstance(value, list):
-        items = [_canonical_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
+def _chunks_of(source: GraphData | Graph) -> Iterable[Iterable[Triple]]:
+    if isinstance(source, Graph):
+        return [source]
+    return triple_chunks(source)
 
 
-def serialize(rdf_graph: Graph, fmt: str, *, triples: list[Any] | None = None) -> bytes:
-    """Deterministic bytes of ``rdf_graph`` as ``"ttl"``, ``"nt"`` or ``"jsonld"``.
-
-    Triples are sorted and written by Oxigraph (Turtle, N-Triples) or as compacted JSON-LD with
-    the published context (see :mod:`kg.serialize`): the same graph gives the same bytes.
-    ``triples`` may pass the sorted triples already computed for another format.
-    """
+def serialize(source: GraphData | Graph, fmt: str) -> bytes:
+    """Deterministic bytes of ``source`` (data or an rdflib graph) as ``"ttl"``, ``"nt"`` or
+    ``"jsonld"``: the same graph gives the same bytes (see :mod:`kg.serialize`)."""
     from kg import serialize as fast
 
     if fmt not in FORMATS:
         raise QueryError(f"unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}")
-    if triples is None:
-        triples = fast.sorted_triples(rdf_graph)
-    if fmt == "nt":
-        return fast.ntriples(triples)
-    if fmt == "ttl":
-        return fast.turtle(triples, PREFIXES)
-    return fast.jsonld(triples, jsonld_context()["@context"])
+    buffer = io.BytesIO()
+    fast.write_graph(_chunks_of(source), {fmt: buffer}, prefixes=PREFIXES)
+    return buffer.getvalue()
 
 
 def write(
@@ -736,18 +775,36 @@ def write(
 ) -> dict[str, Path]:
     """Write ``graph.ttl`` / ``graph.nt`` / ``graph.jsonld`` into ``out_dir``, atomically.
 
-    The same data gives the same bytes.  Returns the written paths by format.
+    The same data gives the same bytes.  The graph is streamed: sorted runs of triples go to a
+    temporary folder in ``out_dir`` and are merged, so memory stays small for any graph size.
+    Returns the written paths by format.
     """
-    from kg.serialize import sorted_triples
+    from kg import serialize as fast
 
-    rdf_graph = data if isinstance(data, Graph) else to_rdf(data)
-    triples = sorted_triples(rdf_graph)
-    written: dict[str, Path] = {}
-    for fmt in formats:
-        path = Path(out_dir) / f"graph.{fmt}"
-        write_bytes(path, serialize(rdf_graph, fmt, triples=triples))
-        written[fmt] = path
-    return written
+    formats = list(formats)
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown:
+        raise QueryError(f"unknown RDF format {unknown[0]!r}: use one of {', '.join(FORMATS)}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {fmt: out / f"graph.{fmt}" for fmt in formats}
+    with contextlib.ExitStack() as stack:
+        outputs = {fmt: stack.enter_context(open_atomic(path)) for fmt, path in paths.items()}
+        fast.write_graph(_chunks_of(data), outputs, prefixes=PREFIXES, workdir=out)
+    return paths
+
+
+def write_file(data: GraphData | Graph, path: str | Path, fmt: str | None = None) -> Path:
+    """Write one export file (format from ``fmt`` or the suffix), atomically and streamed."""
+    from kg import serialize as fast
+
+    target = Path(path)
+    fmt = fmt or target.suffix.lstrip(".")
+    if fmt not in FORMATS:
+        raise QueryError(f"{target}: unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}")
+    with open_atomic(target) as handle:
+        fast.write_graph(_chunks_of(data), {fmt: handle}, prefixes=PREFIXES, workdir=target.parent)
+    return target
 
 
 def load(path: str | Path) -> Graph:

@@ -17,8 +17,10 @@ ids and adding an article does not rename an entity whose spellings are already 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -85,16 +87,19 @@ def _contains(short: str, long: str) -> bool:
 class _Cluster:
     name: str
     key: str
-    countries: list[str] = field(default_factory=list)
+    #: how often each country was written for the person's mentions
+    countries: Counter[str] = field(default_factory=Counter)
     aliases: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
-    posts: dict[tuple[str, str], list[str | None]] = field(default_factory=dict)
+    #: the dates a (role, title) was seen with
+    posts: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     @property
     def country(self) -> str | None:
+        """The country written most often (the first in alphabetical order on a tie)."""
         if not self.countries:
             return None
-        return max(sorted(set(self.countries)), key=self.countries.count)
+        return max(sorted(self.countries), key=self.countries.__getitem__)
 
 
 class PersonResolver:
@@ -103,6 +108,8 @@ class PersonResolver:
     def __init__(self) -> None:
         self._clusters: list[_Cluster] = []
         self._by_key: dict[str, list[_Cluster]] = {}
+        #: clusters by their own key (not their aliases'), in the order they were made
+        self._namesakes: dict[str, list[_Cluster]] = {}
 
     def _find(self, mention: PersonMention) -> tuple[_Cluster | None, str]:
         key = person_key(mention.name)
@@ -133,6 +140,7 @@ class PersonResolver:
             cluster = _Cluster(name=mention.name, key=key)
             self._clusters.append(cluster)
             self._by_key.setdefault(key, []).append(cluster)
+            self._namesakes.setdefault(key, []).append(cluster)
         else:
             if mention.name not in cluster.aliases and mention.name != cluster.name:
                 cluster.aliases.append(mention.name)
@@ -140,9 +148,11 @@ class PersonResolver:
             if key not in self._by_key or cluster not in self._by_key[key]:
                 self._by_key.setdefault(key, []).append(cluster)
         if mention.country:
-            cluster.countries.append(mention.country)
+            cluster.countries[mention.country] += 1
         if mention.title and mention.role:
-            cluster.posts.setdefault((mention.role, mention.title), []).append(mention.date)
+            written = cluster.posts.setdefault((mention.role, mention.title), set())
+            if mention.date is not None:
+                written.add(mention.date)
         return self.id_of(cluster)
 
     def lookup(self, name: str, country: str | None) -> str | None:
@@ -150,7 +160,7 @@ class PersonResolver:
         return self.id_of(cluster) if cluster else None
 
     def id_of(self, cluster: _Cluster) -> str:
-        same = [c for c in self._clusters if c.key == cluster.key]
+        same = self._namesakes[cluster.key]
         suffix = (
             "" if len(same) == 1 or same[0] is cluster else f"-{(cluster.country or 'xx').lower()}"
         )
@@ -164,7 +174,7 @@ class PersonResolver:
             for (role, title), written in cluster.posts.items():
                 best, seen = by_role.get(role, (title, []))
                 best = title if len(title) > len(best) else best
-                by_role[role] = (best, seen + [d for d in written if d is not None])
+                by_role[role] = (best, seen + list(written))
             posts = []
             for role, (title, dates) in by_role.items():
                 known = sorted(dates, key=_date_order)
@@ -229,6 +239,7 @@ def _date_key(value: DateValue | None) -> tuple[str | None, str | None]:
     return year, text[-5:] if len(text) >= 7 and text[-3] == "-" else text[-2:]
 
 
+@functools.cache
 def _day_number(text: str) -> int | None:
     """Day of the year of a written date (year ignored), or None for a month or a year."""
     m = re.fullmatch(r"(?:\d{4}|-)-(\d{2})-(\d{2})", text)
@@ -304,56 +315,95 @@ def _merge_attributes(base: dict[str, object], other: dict[str, object]) -> dict
     return merged
 
 
-def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
-    """Merge reports of the same event; the first report leads, the others go to ``also``.
+@dataclass
+class _Event:
+    """The reports of one event merged so far: the first one leads."""
 
-    Ids are stable: derived from the event key (plus a counter for distinct events with the
-    same participants, e.g. two receptions of one guest on different dates).
-    """
-    groups: list[list[Fact]] = []
-    by_key: dict[tuple[str, ...], list[list[Fact]]] = {}
-    for fact in facts:
-        key = event_key(fact)
-        for group in by_key.get(key, []):
-            slack = VISIT_DAYS if fact.type == "visit" else 0
-            if all(dates_compatible(fact.date, other.date, slack=slack) for other in group):
-                group.append(fact)
-                break
-        else:
-            group = [fact]
-            groups.append(group)
-            by_key.setdefault(key, []).append(group)
-    merged: list[Fact] = []
-    seen_ids: dict[str, int] = {}
-    for group in groups:
-        base = group[0]
-        attributes = dict(base.attributes)
-        date = base.date
-        also: list[Evidence] = list(base.also)
-        seen = {(base.evidence.article, base.evidence.doc, base.evidence.span)}
-        for other in group[1:]:
-            attributes = _merge_attributes(attributes, other.attributes)
-            date = _better_date(date, other.date)
-            for ev in (other.evidence, *other.also):
-                if (ev.article, ev.doc, ev.span) not in seen:
-                    seen.add((ev.article, ev.doc, ev.span))
-                    also.append(ev)
-        digest = hashlib.sha256("|".join(event_key(base)).encode()).hexdigest()[:16]
-        n = seen_ids.get(digest, 0)
-        seen_ids[digest] = n + 1
-        merged.append(
-            base.model_copy(
-                update={
-                    "attributes": attributes,
-                    "date": date,
-                    "also": tuple(also),
-                    "place": base.place or next((f.place for f in group if f.place), None),
-                    "confidence": max(f.confidence for f in group),
-                    "id": f"fact:{digest}" + (f"-{n + 1}" if n else ""),
-                }
-            )
+    base: Fact
+    #: the distinct dates of the reports (a new report must agree with each)
+    dates: set[DateValue | None]
+    attributes: dict[str, object]
+    date: DateValue | None
+    also: list[Evidence]
+    seen: set[tuple[str, str, tuple[int, int]]]
+    place: str | None
+    confidence: float
+
+    @classmethod
+    def of(cls, fact: Fact) -> _Event:
+        return cls(
+            base=fact,
+            dates={fact.date},
+            attributes=dict(fact.attributes),
+            date=fact.date,
+            also=list(fact.also),
+            seen={(ev.article, ev.doc, ev.span) for ev in (fact.evidence, *fact.also)},
+            place=fact.place,
+            confidence=fact.confidence,
         )
-    return merged
+
+    def absorb(self, other: Fact) -> None:
+        self.dates.add(other.date)
+        self.attributes = _merge_attributes(self.attributes, other.attributes)
+        self.date = _better_date(self.date, other.date)
+        for ev in (other.evidence, *other.also):
+            if (ev.article, ev.doc, ev.span) not in self.seen:
+                self.seen.add((ev.article, ev.doc, ev.span))
+                self.also.append(ev)
+        self.place = self.place or other.place
+        self.confidence = max(self.confidence, other.confidence)
+
+
+class FactMerger:
+    """Merges reports of the same event as they come, holding one record per event (the
+    reports' evidence, not the reports themselves)."""
+
+    def __init__(self) -> None:
+        self._events: list[_Event] = []
+        self._by_key: dict[tuple[str, ...], list[_Event]] = {}
+
+    def add(self, fact: Fact) -> None:
+        key = event_key(fact)
+        slack = VISIT_DAYS if fact.type == "visit" else 0
+        for event in self._by_key.get(key, []):
+            if all(dates_compatible(fact.date, date, slack=slack) for date in event.dates):
+                event.absorb(fact)
+                return
+        event = _Event.of(fact)
+        self._events.append(event)
+        self._by_key.setdefault(key, []).append(event)
+
+    def merged(self) -> list[Fact]:
+        """One fact per event, in the order the events were first reported.
+
+        Ids are stable: derived from the event key (plus a counter for distinct events with the
+        same participants, e.g. two receptions of one guest on different dates).
+        """
+        out: list[Fact] = []
+        seen_ids: dict[str, int] = {}
+        for event in self._events:
+            digest = hashlib.sha256("|".join(event_key(event.base)).encode()).hexdigest()[:16]
+            n = seen_ids.get(digest, 0)
+            seen_ids[digest] = n + 1
+            update = {
+                "attributes": event.attributes,
+                "date": event.date,
+                "also": tuple(event.also),
+                "place": event.place,
+                "confidence": event.confidence,
+                "id": f"fact:{digest}" + (f"-{n + 1}" if n else ""),
+            }
+            out.append(event.base.model_copy(update=update))
+        return out
+
+
+def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
+    """Merge reports of the same event; the first report leads, the others go to ``also``
+    (see :class:`FactMerger`)."""
+    merger = FactMerger()
+    for fact in facts:
+        merger.add(fact)
+    return merger.merged()
 
 
 def rename_actors(fact: Fact, mapping: dict[str, Actor]) -> Fact:

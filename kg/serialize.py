@@ -1,25 +1,40 @@
-"""Fast, deterministic serialisation of an export graph (Turtle, N-Triples, JSON-LD).
+"""Fast, deterministic, streaming serialisation of an export graph (N-Triples, Turtle, JSON-LD).
 
-rdflib's writers are the slow part of a build (about 50 s for a million triples in Turtle);
-Oxigraph writes Turtle and N-Triples in about a second.  Triples are sorted first, so the same
-graph always gives the same bytes.  JSON-LD is written here directly in compacted form with
-the published context (``ontology/context.jsonld``): one node object per subject, properties as
-compact IRIs, values sorted.  The graphs we export have no blank nodes.
+A graph of millions of triples is never held in memory: its triples arrive in chunks (see
+:func:`kg.rdf.triple_chunks`), are written as canonical N-Triples lines into sorted runs of at
+most :data:`RUN_LINES` lines on disk, and the runs are merged (an external merge sort) into one
+sorted, duplicate-free N-Triples file.  Lines are ordered by subject IRI, then by the line
+itself, so each subject's triples are contiguous and the same graph always gives the same bytes.
+
+From that file Oxigraph writes Turtle (about a second per million triples, where rdflib takes
+about 50 s), and JSON-LD is written here one subject at a time, compacted with the published
+context (``ontology/context.jsonld``): one node object per subject, properties as compact IRIs,
+values sorted.  The graphs we export have no blank nodes.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
-from collections.abc import Iterable, Mapping
-from typing import Any
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.errors import QueryError
 
 _XSD_STRING = str(XSD.string)
+_RDF_TYPE = str(RDF.type)
+
+#: lines per sorted run on disk: about 50 MB of text held at once while sorting
+RUN_LINES = 200_000
+FORMATS = ("nt", "ttl", "jsonld")
 
 
 def _ox_term(term: Any) -> ox.NamedNode | ox.Literal:
@@ -34,25 +49,96 @@ def _ox_term(term: Any) -> ox.NamedNode | ox.Literal:
     raise QueryError(f"cannot serialise deterministically: {term!r} is not an IRI or a literal")
 
 
-def sorted_triples(rdf_graph: Graph) -> list[ox.Triple]:
-    """The triples of ``rdf_graph`` as Oxigraph triples, in a canonical order."""
-    triples = [
-        ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o))  # type: ignore[arg-type]
-        for s, p, o in rdf_graph
-    ]
-    return sorted(triples, key=str)
+def ntriples_line(triple: tuple[Any, Any, Any]) -> str:
+    """The canonical N-Triples line of an rdflib triple, as Oxigraph writes it.
+
+    Examples:
+        >>> from rdflib import Literal, URIRef
+        >>> ntriples_line((URIRef("http://a/b"), URIRef("http://p"), Literal('x"é', lang="fr")))
+        '<http://a/b> <http://p> "x\\\\"é"@fr .\\n'
+    """
+    s, p, o = triple
+    return f"{ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o))} .\n"  # type: ignore[arg-type]
 
 
-def turtle(triples: Iterable[ox.Triple], prefixes: Mapping[str, str]) -> bytes:
-    data = ox.serialize(list(triples), format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
-    assert data is not None  # no output file given: the bytes are returned
-    return data
+def _order(line: str) -> tuple[str, str]:
+    """Subject IRI first (so ``…/fact/1`` comes before ``…/fact/1/role``), then the line."""
+    return line[1 : line.index(">")], line
 
 
-def ntriples(triples: Iterable[ox.Triple]) -> bytes:
-    data = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
-    assert data is not None
-    return data
+def _spill(lines: Iterable[str], path: Path) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.writelines(sorted(lines, key=_order))
+    return path
+
+
+def _sorted_runs(chunks: Iterable[Iterable[tuple[Any, Any, Any]]], workdir: Path) -> list[Path]:
+    runs: list[Path] = []
+    buffer: set[str] = set()
+    for chunk in chunks:
+        buffer.update(ntriples_line(triple) for triple in chunk)
+        if len(buffer) >= RUN_LINES:
+            runs.append(_spill(buffer, workdir / f"run-{len(runs)}.nt"))
+            buffer = set()
+    if buffer or not runs:
+        runs.append(_spill(buffer, workdir / f"run-{len(runs)}.nt"))
+    return runs
+
+
+def _merged(runs: list[Path]) -> Iterator[str]:
+    """The lines of the sorted runs in order, each once."""
+    handles = [open(run, encoding="utf-8", newline="") for run in runs]
+    try:
+        previous = None
+        for line in heapq.merge(*handles, key=_order):
+            if line != previous:
+                yield line
+                previous = line
+    finally:
+        for handle in handles:
+            handle.close()
+
+
+def _triples(nt_path: Path) -> Iterator[ox.Triple]:
+    for quad in ox.parse(path=str(nt_path), format=ox.RdfFormat.N_TRIPLES):
+        yield quad.triple
+
+
+def write_graph(
+    chunks: Iterable[Iterable[tuple[Any, Any, Any]]],
+    outputs: Mapping[str, IO[bytes]],
+    *,
+    prefixes: Mapping[str, str],
+    workdir: Path | None = None,
+) -> None:
+    """Write the union of ``chunks`` to each binary stream of ``outputs`` (by format).
+
+    ``workdir`` holds the sorted runs (a temporary folder by default; give one on the same
+    disk as the exports for big graphs).  Memory stays bounded by :data:`RUN_LINES`.
+    """
+    unknown = set(outputs) - set(FORMATS)
+    if unknown:
+        raise QueryError(f"unknown RDF format {sorted(unknown)[0]!r}: use one of nt, ttl, jsonld")
+    with tempfile.TemporaryDirectory(prefix=".graph.", suffix=".tmp", dir=workdir) as tmp:
+        work = Path(tmp)
+        runs = _sorted_runs(chunks, work)
+        nt_path = work / "graph.nt"
+        with open(nt_path, "w", encoding="utf-8", newline="") as handle:
+            handle.writelines(_merged(runs))
+        for run in runs:
+            run.unlink()
+        if "nt" in outputs:
+            with open(nt_path, "rb") as source:
+                shutil.copyfileobj(source, outputs["nt"], 1 << 20)
+        if "ttl" in outputs:
+            ox.serialize(
+                _triples(nt_path),
+                outputs["ttl"],
+                format=ox.RdfFormat.TURTLE,
+                prefixes=dict(prefixes),
+            )
+        if "jsonld" in outputs:
+            write_jsonld(_triples(nt_path), outputs["jsonld"], prefixes)
 
 
 def _compact(iri: str, prefixes: Mapping[str, str]) -> str:
@@ -77,28 +163,39 @@ def _value(term: ox.NamedNode | ox.Literal, prefixes: Mapping[str, str]) -> Any:
     return {"@value": term.value, "@type": _compact(term.datatype.value, prefixes)}
 
 
-def jsonld(triples: Iterable[ox.Triple], context: Mapping[str, str]) -> bytes:
-    """Compacted JSON-LD with ``context`` inline: parseable with no network."""
-    nodes: dict[str, dict[str, list[Any]]] = {}
-    rdf_type = str(RDF.type)
+def _node(subject: str, triples: Iterable[ox.Triple], context: Mapping[str, str]) -> dict[str, Any]:
+    properties: dict[str, list[Any]] = {}
     for triple in triples:
-        subject = triple.subject.value  # type: ignore[union-attr]
-        predicate = triple.predicate.value
-        node = nodes.setdefault(subject, {})
         obj = triple.object
-        if predicate == rdf_type and isinstance(obj, ox.NamedNode):
-            node.setdefault("@type", []).append(_compact(obj.value, context))
+        if triple.predicate.value == _RDF_TYPE and isinstance(obj, ox.NamedNode):
+            properties.setdefault("@type", []).append(_compact(obj.value, context))
         else:
-            key = _compact(predicate, context)
-            node.setdefault(key, []).append(_value(obj, context))  # type: ignore[arg-type]
-    graph = []
-    for subject in sorted(nodes):
-        body: dict[str, Any] = {"@id": subject}
-        for key in sorted(nodes[subject]):
-            values = sorted(
-                nodes[subject][key], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False)
-            )
-            body[key] = values[0] if len(values) == 1 else values
-        graph.append(body)
-    document = {"@context": dict(context), "@graph": graph}
-    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+            key = _compact(triple.predicate.value, context)
+            properties.setdefault(key, []).append(_value(obj, context))  # type: ignore[arg-type]
+    body: dict[str, Any] = {"@id": subject}
+    for key in sorted(properties):
+        values = sorted(
+            properties[key], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False)
+        )
+        body[key] = values[0] if len(values) == 1 else values
+    return body
+
+
+def write_jsonld(
+    triples: Iterable[ox.Triple], output: IO[bytes], context: Mapping[str, str]
+) -> None:
+    """Compacted JSON-LD with ``context`` inline (parseable with no network), one node object
+    per subject; ``triples`` must come grouped by subject.  Same bytes as
+    ``json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)`` of the whole document.
+    """
+    head = json.dumps({"@context": dict(context)}, ensure_ascii=False, indent=2, sort_keys=True)
+    output.write((head[: -len("\n}")] + ',\n  "@graph": [').encode())
+    count = 0
+    for subject, group in itertools.groupby(triples, key=lambda t: t.subject.value):  # type: ignore[union-attr]
+        text = json.dumps(
+            _node(subject, group, context), ensure_ascii=False, indent=2, sort_keys=True
+        )
+        indented = "\n".join("    " + line for line in text.split("\n"))
+        output.write(((",\n" if count else "\n") + indented).encode())
+        count += 1
+    output.write(("\n  ]\n}\n" if count else "]\n}\n").encode())

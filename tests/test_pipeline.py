@@ -144,14 +144,18 @@ def test_failed_export_keeps_the_previous_one(
     build([SEEDS / "003_a84331fe95974398.txt"], out=out, use_cache=False, html=False)
     before = (out / "graph.ttl").read_bytes()
 
-    def boom(*args: object, **kwargs: object) -> bytes:
+    before_nt = (out / "graph.nt").read_bytes()
+
+    def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("kg.rdf.serialize", boom)
-    with pytest.raises(RuntimeError):
+    # JSON-LD is written last, after the N-Triples and Turtle temporary files are complete.
+    monkeypatch.setattr("kg.serialize.write_jsonld", boom)
+    with pytest.raises(RuntimeError, match="disk full"):
         build([SEEDS], out=out, use_cache=False, html=False)
     assert (out / "graph.ttl").read_bytes() == before
-    assert not list(out.glob(".*.tmp"))
+    assert (out / "graph.nt").read_bytes() == before_nt
+    assert not list(out.glob(".*.tmp")), "temporary files or sorted runs left behind"
 
 
 def test_warm_rebuild_uses_the_cache(tmp_path: Path) -> None:
@@ -225,3 +229,30 @@ def test_changed_page_replaces_its_facts(tmp_path: Path) -> None:
     guests = {f.roles["guest"].name for f in changed.data.facts if f.type == "reception"}  # type: ignore[union-attr]
     assert "Samuel Brown" in guests and "Samuel Perez" not in guests
     assert len(changed.data.facts) == len(first.data.facts)
+
+
+def test_partly_cached_build_equals_a_cold_one(
+    tmp_path: Path, seed_build: tuple[BuildResult, Path]
+) -> None:
+    """Pages come from the cache and from analysis interleaved, in path order, with one worker
+    or two; a damaged entry is analysed again and stored again."""
+    from kg.cache import Cache
+    from kg.pipeline import extractor_version
+
+    result, _ = seed_build
+    cache_dir = tmp_path / "cache"
+    some = [SEEDS / "001_fa185c5762076d10.txt", SEEDS / "003_a84331fe95974398.txt"]
+    assert build(some, cache_dir=cache_dir, html=False).report.pages == 2
+    for workers in (1, 2):
+        mixed = build([SEEDS], cache_dir=tmp_path / "cache", html=False, workers=workers)
+        assert mixed.data == result.data
+    cache = Cache(cache_dir, version=extractor_version())
+    assert len(cache) == 5
+    victim = cache.path(cache.keys()[0])
+    victim.write_bytes(victim.read_bytes()[:-40])  # truncated: detected, analysed again
+    for snapshot in cache.dir.glob("build-*.json"):
+        snapshot.unlink()  # else the identical rebuild is answered from its snapshot
+    again = build([SEEDS], cache_dir=cache_dir, html=False)
+    assert again.report.cached == 4
+    assert again.data == result.data
+    assert len(Cache(cache_dir, version=extractor_version())) == 5

@@ -138,6 +138,38 @@ def test_writes_are_byte_identical(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*/.*tmp"))
 
 
+def test_streamed_export_is_sorted_and_free_of_duplicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tiny sorted runs (many spills, the same triple in several runs) give the same bytes as
+    one run, and the N-Triples file is exactly what Oxigraph's own writer makes of it."""
+    import pyoxigraph as ox
+
+    from kg import serialize
+
+    whole = rdf.write(DATA, tmp_path / "one-run")
+    monkeypatch.setattr(serialize, "RUN_LINES", 7)
+    runs = rdf.write(DATA, tmp_path / "many-runs")
+    for fmt in FORMATS:
+        assert runs[fmt].read_bytes() == whole[fmt].read_bytes(), fmt
+    lines = whole["nt"].read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(lines) == len(set(lines)) == len(rdf.to_rdf(DATA))
+    subjects = [line[1 : line.index(">")] for line in lines]
+    assert subjects == sorted(subjects)
+    parsed = [q.triple for q in ox.parse(whole["nt"].read_bytes(), format=ox.RdfFormat.N_TRIPLES)]
+    assert ox.serialize(parsed, format=ox.RdfFormat.N_TRIPLES) == whole["nt"].read_bytes()
+    # every subject's triples form one node object in the JSON-LD
+    graph = json.loads(whole["jsonld"].read_text(encoding="utf-8"))["@graph"]
+    assert [node["@id"] for node in graph] == sorted(set(subjects))
+
+
+def test_empty_graph_exports_parse(tmp_path: Path) -> None:
+    written = rdf.write(GraphData(entities=(), facts=()), tmp_path)
+    for fmt in FORMATS:
+        assert len(rdf.load(written[fmt])) == 0, fmt
+    assert json.loads(written["jsonld"].read_text(encoding="utf-8"))["@graph"] == []
+
+
 def test_writes_do_not_depend_on_hash_seed(tmp_path: Path) -> None:
     script = (
         "import sys; sys.path.insert(0, '.');"
