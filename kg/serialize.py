@@ -14,12 +14,13 @@ values sorted.  The graphs we export have no blank nodes.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -153,32 +154,51 @@ def _compact(iri: str, prefixes: Mapping[str, str]) -> str:
     return iri
 
 
-def _value(term: ox.NamedNode | ox.Literal, prefixes: Mapping[str, str]) -> Any:
+def _value(term: ox.NamedNode | ox.Literal, compact: Callable[[str], str]) -> Any:
     if isinstance(term, ox.NamedNode):
-        return {"@id": _compact(term.value, prefixes)}
+        return {"@id": compact(term.value)}
     if term.language:
         return {"@value": term.value, "@language": term.language}
     if term.datatype.value == _XSD_STRING:
         return term.value
-    return {"@value": term.value, "@type": _compact(term.datatype.value, prefixes)}
+    return {"@value": term.value, "@type": compact(term.datatype.value)}
 
 
-def _node(subject: str, triples: Iterable[ox.Triple], context: Mapping[str, str]) -> dict[str, Any]:
+def _json_order(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _node(
+    subject: str, triples: Iterable[ox.Triple], compact: Callable[[str], str]
+) -> dict[str, Any]:
     properties: dict[str, list[Any]] = {}
     for triple in triples:
         obj = triple.object
         if triple.predicate.value == _RDF_TYPE and isinstance(obj, ox.NamedNode):
-            properties.setdefault("@type", []).append(_compact(obj.value, context))
+            properties.setdefault("@type", []).append(compact(obj.value))
         else:
-            key = _compact(triple.predicate.value, context)
-            properties.setdefault(key, []).append(_value(obj, context))  # type: ignore[arg-type]
+            key = compact(triple.predicate.value)
+            properties.setdefault(key, []).append(_value(obj, compact))  # type: ignore[arg-type]
     body: dict[str, Any] = {"@id": subject}
     for key in sorted(properties):
-        values = sorted(
-            properties[key], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False)
-        )
-        body[key] = values[0] if len(values) == 1 else values
+        values = properties[key]
+        body[key] = values[0] if len(values) == 1 else sorted(values, key=_json_order)
     return body
+
+
+def _indented(value: Any, indent: str) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)`` with every line but
+    the first prefixed by ``indent``, without the slow pure-Python indenting encoder."""
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        items = (
+            f"{inner}{json.dumps(key, ensure_ascii=False)}: {_indented(value[key], inner)}"
+            for key in sorted(value)
+        )
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    if isinstance(value, list) and value:
+        return "[\n" + ",\n".join(inner + _indented(v, inner) for v in value) + f"\n{indent}]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def write_jsonld(
@@ -190,12 +210,11 @@ def write_jsonld(
     """
     head = json.dumps({"@context": dict(context)}, ensure_ascii=False, indent=2, sort_keys=True)
     output.write((head[: -len("\n}")] + ',\n  "@graph": [').encode())
+    # properties, classes and datatypes repeat: remember their compact forms
+    compact = functools.lru_cache(maxsize=4096)(functools.partial(_compact, prefixes=context))
     count = 0
     for subject, group in itertools.groupby(triples, key=lambda t: t.subject.value):  # type: ignore[union-attr]
-        text = json.dumps(
-            _node(subject, group, context), ensure_ascii=False, indent=2, sort_keys=True
-        )
-        indented = "\n".join("    " + line for line in text.split("\n"))
-        output.write(((",\n" if count else "\n") + indented).encode())
+        text = _indented(_node(subject, group, compact), "    ")
+        output.write(((",\n    " if count else "\n    ") + text).encode())
         count += 1
     output.write(("\n  ]\n}\n" if count else "]\n}\n").encode())
