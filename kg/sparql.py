@@ -215,7 +215,7 @@ def _where_brace(sparql: str) -> int:
 def with_values(sparql: str, bindings: Mapping[str, object]) -> str:
     """``sparql`` with a VALUES block of the bindings first in its WHERE group.
 
-    For remote endpoints, which have no substitution API.  Each value is validated and written
+    Used for the embedded store and for endpoints alike.  Each value is validated and written
     as an RDF term; placed inside the group, the values also constrain GROUP BY queries.
 
     Examples:
@@ -268,7 +268,7 @@ def query(
 
     ``bindings`` maps variable names (without ``?``) to values: an ``rdflib.URIRef`` (or a
     pyoxigraph ``NamedNode``) for an IRI, any other value becomes a literal.  Values are bound,
-    never pasted: Oxigraph substitutes them, endpoints get a validated VALUES block.
+    never pasted: they go in a VALUES block of validated RDF terms (see :func:`with_values`).
     ``endpoint`` is the server's base URL (``http://host:7878``; ``/query`` is appended unless
     the URL already ends with ``/query`` or ``/sparql``); ``graph_iri`` is then sent as
     ``default-graph-uri``.
@@ -278,12 +278,13 @@ def query(
     if endpoint is not None:
         return _query_endpoint(sparql, endpoint, bindings or {}, graph_iri)
     assert data is not None
-    terms = {name: _term(name, value) for name, value in (bindings or {}).items()}
-    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-        ox.Variable(name): _to_oxigraph(term) for name, term in terms.items()
-    }
+    if bindings:
+        # A VALUES block rather than Oxigraph's substitutions: the optimizer then starts from
+        # the bound values (a guest's receptions: 0.7 ms instead of 70 ms on 10,000 pages),
+        # and embedded and remote queries share one semantics.
+        sparql = with_values(sparql, bindings)
     try:
-        result = store_for(data).query(sparql, substitutions=substitutions)
+        result = store_for(data).query(sparql)
     except (SyntaxError, ValueError, OSError, RuntimeError) as e:
         raise QueryError(f"SPARQL query failed on {data}: {e}") from e
     if isinstance(result, ox.QueryBoolean):

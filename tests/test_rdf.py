@@ -377,7 +377,7 @@ def test_every_library_query_is_documented_and_tested() -> None:
         assert sorted(params) == sorted(BINDINGS[name]) or name == "receptions", name
         select = text[text.index("SELECT") : text.index("WHERE")]
         for param in params:
-            # Oxigraph substitutes only projected variables.
+            # parameters are projected: every row says what it answers
             assert f"?{param}" in select, (name, param)
 
 
