@@ -207,6 +207,8 @@ def test_killed_build_leaves_old_or_new_exports(tmp_path: Path, delay: float) ->
     # the cache survives: the next build reads it without error and gives the full graph
     again = build([SEEDS], out=out, cache_dir=cache)
     assert again.data == new.data
+    # and the leftovers of the killed export (temporary files, sorted runs) are gone
+    assert not list(out.glob(".*.tmp"))
 
 
 def test_changed_page_replaces_its_facts(tmp_path: Path) -> None:
@@ -256,3 +258,21 @@ def test_partly_cached_build_equals_a_cold_one(
     assert again.report.cached == 4
     assert again.data == result.data
     assert len(Cache(cache_dir, version=extractor_version())) == 5
+
+
+def test_leftovers_of_a_killed_export_are_removed(
+    tmp_path: Path, seed_build: tuple[BuildResult, Path]
+) -> None:
+    """A build killed while exporting leaves a hidden folder of sorted runs and hidden
+    half-written files; the next export removes them and never reads them."""
+    from kg.pipeline import write_exports
+
+    result, _ = seed_build
+    out = tmp_path / "out"
+    runs = out / ".graph.x1y2.tmp"
+    runs.mkdir(parents=True)
+    (runs / "run-0.nt").write_text("<a> <b> <c> .\n", encoding="utf-8")
+    (out / ".graph.ttl.k3j4.tmp").write_text("@prefix half", encoding="utf-8")
+    write_exports(result.data, out, html=False)
+    assert not list(out.glob(".*.tmp"))
+    assert "<a> <b> <c>" not in (out / "graph.nt").read_text(encoding="utf-8")
