@@ -163,6 +163,21 @@ def test_streamed_export_is_sorted_and_free_of_duplicates(
     assert [node["@id"] for node in graph] == sorted(set(subjects))
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_line_breaking_characters_survive_the_sorted_runs(
+    fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Runs on disk are read back line by line: no literal may break a line."""
+    from kg import serialize
+
+    monkeypatch.setattr(serialize, "RUN_LINES", 2)
+    g = Graph()
+    for i, value in enumerate(["a\rb", "c\u2028d", "e\x85f", "g\th", "i\nj", 'k\\l"', "m\r\nn"]):
+        g.add((URIRef(f"http://x/s{i}"), URIRef("http://x/p"), Literal(value)))
+    parsed = Graph().parse(data=rdf.serialize(g, fmt), format=rdf.FORMATS[fmt])
+    assert set(parsed) == set(g)
+
+
 def test_empty_graph_exports_parse(tmp_path: Path) -> None:
     written = rdf.write(GraphData(entities=(), facts=()), tmp_path)
     for fmt in FORMATS:
