@@ -42,7 +42,6 @@ from kg.resolve import (
     PersonMention,
     PersonResolver,
     country_entity,
-    merge_facts,
     order_facts,
     rename_actors,
 )
@@ -344,41 +343,41 @@ class Resolution:
             fact = rename_actors(fact, mapping)
             merger.add(rename_actors(fact, _canonical_actors(fact, people)))
         merged = order_facts(infer_years(merger.merged(), self.doc_years))
-        orgs = self.orgs
-        entities: dict[str, Entity] = dict(people)
-        countries = {
-            a.country for f in merged for a in _actors(f) if a.kind == "country" and a.country
-        }
-        countries |= {e.country for e in people.values() if e.country and len(e.country) == 2}
-        for iso in countries:
-            entities[f"country:{iso}"] = country_entity(iso)
-        for fact in merged:
-            for actor in _actors(fact):
-                if actor.id not in entities:
-                    entities[actor.id] = Entity(
-                        id=actor.id, kind=actor.kind, name=actor.name, country=actor.country
-                    )
-        for org in orgs.values():
-            oid = f"org:{slug(org.acronym)}"
-            entities.setdefault(
-                oid,
-                Entity(
-                    id=oid,
-                    kind="organization",
-                    name=org.name,
-                    aliases=(org.acronym,) if org.acronym != org.name else (),
-                    country=None if org.country in ("ORG", "") else org.country,
-                ),
-            )
-        for entity in people.values():
-            if entity.country and entity.country.startswith("ORG:"):
-                oid = f"org:{slug(entity.country[4:])}"
-                entities.setdefault(
-                    oid, Entity(id=oid, kind="organization", name=entity.country[4:])
+        return GraphData(entities=_entities(people, merged, self.orgs), facts=tuple(merged))
+
+
+def _entities(
+    people: dict[str, Entity], merged: Sequence[Fact], orgs: dict[str, OrgRecord]
+) -> tuple[Entity, ...]:
+    """Persons, the countries and organisations they and the facts name, sorted by id."""
+    entities: dict[str, Entity] = dict(people)
+    countries = {a.country for f in merged for a in _actors(f) if a.kind == "country" and a.country}
+    countries |= {e.country for e in people.values() if e.country and len(e.country) == 2}
+    for iso in countries:
+        entities[f"country:{iso}"] = country_entity(iso)
+    for fact in merged:
+        for actor in _actors(fact):
+            if actor.id not in entities:
+                entities[actor.id] = Entity(
+                    id=actor.id, kind=actor.kind, name=actor.name, country=actor.country
                 )
-        return GraphData(
-            entities=tuple(sorted(entities.values(), key=lambda e: e.id)), facts=tuple(merged)
+    for org in orgs.values():
+        oid = f"org:{slug(org.acronym)}"
+        entities.setdefault(
+            oid,
+            Entity(
+                id=oid,
+                kind="organization",
+                name=org.name,
+                aliases=(org.acronym,) if org.acronym != org.name else (),
+                country=None if org.country in ("ORG", "") else org.country,
+            ),
         )
+    for entity in people.values():
+        if entity.country and entity.country.startswith("ORG:"):
+            oid = f"org:{slug(entity.country[4:])}"
+            entities.setdefault(oid, Entity(id=oid, kind="organization", name=entity.country[4:]))
+    return tuple(sorted(entities.values(), key=lambda e: e.id))
 
 
 _FACTS: TypeAdapter[tuple[Fact, ...]] = TypeAdapter(tuple[Fact, ...])
@@ -463,7 +462,7 @@ def facts_jsonl(facts: Iterable[Fact], *, with_also: bool = True) -> str:
 
 def page_facts(extraction: PageExtraction) -> list[Fact]:
     """The facts read on one page, each event once (what ``kg extract`` lists)."""
-    return order_facts(merge_facts(resolve_build([extraction]).facts))
+    return list(resolve_build([extraction]).facts)  # merged and ordered by the resolution
 
 
 # ---------------------------------------------------------------- build

@@ -760,8 +760,6 @@ def serialize(source: GraphData | Graph, fmt: str) -> bytes:
     ``"jsonld"``: the same graph gives the same bytes (see :mod:`kg.serialize`)."""
     from kg import serialize as fast
 
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}")
     buffer = io.BytesIO()
     fast.write_graph(_chunks_of(source), {fmt: buffer}, prefixes=PREFIXES)
     return buffer.getvalue()
@@ -777,14 +775,11 @@ def write(
 
     The same data gives the same bytes.  The graph is streamed: sorted runs of triples go to a
     temporary folder in ``out_dir`` and are merged, so memory stays small for any graph size.
-    Returns the written paths by format.
+    Returns the written paths by format; an unknown format raises :class:`QueryError` and
+    writes nothing.
     """
     from kg import serialize as fast
 
-    formats = list(formats)
-    unknown = [fmt for fmt in formats if fmt not in FORMATS]
-    if unknown:
-        raise QueryError(f"unknown RDF format {unknown[0]!r}: use one of {', '.join(FORMATS)}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = {fmt: out / f"graph.{fmt}" for fmt in formats}
@@ -800,10 +795,12 @@ def write_file(data: GraphData | Graph, path: str | Path, fmt: str | None = None
 
     target = Path(path)
     fmt = fmt or target.suffix.lstrip(".")
-    if fmt not in FORMATS:
-        raise QueryError(f"{target}: unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}")
-    with open_atomic(target) as handle:
-        fast.write_graph(_chunks_of(data), {fmt: handle}, prefixes=PREFIXES, workdir=target.parent)
+    try:
+        with open_atomic(target) as handle:
+            chunks = _chunks_of(data)
+            fast.write_graph(chunks, {fmt: handle}, prefixes=PREFIXES, workdir=target.parent)
+    except QueryError as e:
+        raise QueryError(f"{target}: {e}") from e
     return target
 
 

@@ -119,7 +119,9 @@ def write_graph(
     """
     unknown = set(outputs) - set(FORMATS)
     if unknown:
-        raise QueryError(f"unknown RDF format {sorted(unknown)[0]!r}: use one of nt, ttl, jsonld")
+        raise QueryError(
+            f"unknown RDF format {sorted(unknown)[0]!r}: use one of {', '.join(FORMATS)}"
+        )
     with tempfile.TemporaryDirectory(prefix=".graph.", suffix=".tmp", dir=workdir) as tmp:
         work = Path(tmp)
         runs = _sorted_runs(chunks, work)

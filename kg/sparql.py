@@ -155,15 +155,6 @@ def _term(name: str, value: object) -> Identifier:
     raise QueryError(f"?{name}: cannot bind a {type(value).__name__}")
 
 
-def _to_oxigraph(term: Identifier) -> ox.NamedNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    assert isinstance(term, Literal)
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
-
-
 def _values_term(term: Identifier) -> str:
     """SPARQL text of a validated term; literals escaped by hand, one line, no long quotes."""
     if isinstance(term, URIRef):

@@ -581,3 +581,13 @@ def test_fact_model_is_what_the_fixture_uses() -> None:
     shapes = {isinstance(v, tuple) for fact in DATA.facts for v in fact.roles.values()}
     assert shapes == {True, False}
     assert all(isinstance(fact, Fact) for fact in DATA.facts)
+
+
+def test_unknown_format_raises_and_writes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(QueryError, match="unknown RDF format 'xml'"):
+        rdf.serialize(DATA, "xml")
+    with pytest.raises(QueryError, match="unknown RDF format 'xml'"):
+        rdf.write(DATA, tmp_path, formats=("ttl", "xml"))
+    with pytest.raises(QueryError, match=r"g\.xml: unknown RDF format"):
+        rdf.write_file(DATA, tmp_path / "g.xml")
+    assert list(tmp_path.iterdir()) == []
