@@ -439,7 +439,7 @@ def _bindings(sparql: str, samples: dict[str, str]) -> dict[str, Any]:
 
 def _samples(ttl: Path) -> dict[str, str]:
     """Parameter values for the library queries: VN and its top partner, a guest, a fact."""
-    from kg.sparql import query
+    from kg.rdf import query
 
     base = "https://w3id.org/kg-diplomacy/id/"
     guest = query(
@@ -484,7 +484,7 @@ def _queries(
         mb = ttl.stat().st_size / 1e6
         rows: dict[str, Any] = {"turtle": _in_work(ttl, work), "turtle_mb": round(mb, 2)}
         try:
-            from kg.sparql import store_for
+            from kg.rdf.sparql import store_for
 
             start = time.perf_counter()
             store_for(ttl)  # Oxigraph store cached per file: later queries do not reload

@@ -124,7 +124,7 @@ def _binding(text: str) -> tuple[str, object]:
 
     from rdflib import URIRef
 
-    from kg.vocab import entity_iri
+    from kg.rdf.vocab import entity_iri
 
     if "=" not in text:
         raise KgError(f"--bind takes NAME=VALUE, got {text!r}")
@@ -135,7 +135,7 @@ def _binding(text: str) -> tuple[str, object]:
     if re.fullmatch(r"(?:person|country|org|place):[\w-]+", value):
         return name, URIRef(str(entity_iri(value)))
     if re.fullmatch(r"fact:[0-9a-f]+(?:-\d+)?", value):
-        from kg.vocab import fact_iri
+        from kg.rdf.vocab import fact_iri
 
         return name, URIRef(str(fact_iri(value)))
     if value.startswith("<") and value.endswith(">"):
@@ -155,7 +155,7 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from kg.api import KnowledgeGraph
-    from kg.render import render_html
+    from kg.render.page import render_html
 
     graph = KnowledgeGraph.load(args.data)
     path = render_html(

@@ -21,7 +21,8 @@ from typing import Any
 from kg.errors import KgError
 from kg.model import FACT_TYPES, Actor, Fact
 from kg.pipeline import extract_page, page_facts, resolve_build
-from kg.textutil import fold_name
+from kg.tables.text import text_table
+from kg.textutil import names_match
 
 
 @dataclass(frozen=True)
@@ -79,16 +80,7 @@ class Report:
                     str(score.gold),
                 )
             )
-        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-        lines = [
-            "  ".join(
-                c.ljust(w) if i == 0 else c.rjust(w)
-                for i, (c, w) in enumerate(zip(r, widths, strict=True))
-            )
-            for r in rows
-        ]
-        lines.insert(1, "-" * len(lines[0]))
-        return "\n".join(lines)
+        return text_table(rows[0], rows[1:], right=range(1, 7))
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -97,24 +89,6 @@ class Report:
             "persons": self.persons.as_dict(),
             "errors": self.errors,
         }
-
-
-def names_match(a: str, b: str) -> bool:
-    """Gold name matching: folded equality, or all tokens (two or more) of one in the other.
-
-    Examples:
-        >>> names_match("To Lam", "Tô Lâm")
-        True
-        >>> names_match("Irineo Espino", "Irineo C. Espino")
-        True
-        >>> names_match("Nguyen", "Nguyen Phu Trong")
-        False
-    """
-    fa, fb = fold_name(a).split(), fold_name(b).split()
-    if fa == fb:
-        return True
-    short, long = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
-    return len(short) >= 2 and all(t in long for t in short)
 
 
 def _code(actor: Actor) -> str:

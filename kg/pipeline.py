@@ -29,15 +29,15 @@ from pydantic import Field, TypeAdapter, ValidationError
 from kg import __version__
 from kg.atomic import write_bytes, write_text
 from kg.cache import Cache
-from kg.chronology import infer_years
 from kg.dates import find_dates
 from kg.errors import KgError, ReadError
 from kg.extract import extract_document
-from kg.extract.context import DocContext, slug
+from kg.extract.context import DocContext
 from kg.lexicon import lexicon
 from kg.model import Actor, Entity, Fact, GraphData, Record
-from kg.reader import read_page
-from kg.resolve import (
+from kg.read.reader import read_page
+from kg.resolve.chronology import infer_years
+from kg.resolve.entities import (
     FactMerger,
     PersonMention,
     PersonResolver,
@@ -45,6 +45,7 @@ from kg.resolve import (
     order_facts,
     rename_actors,
 )
+from kg.textutil import slug
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,7 @@ def extractor_version() -> str:
         if entry.is_file() and not entry.name.startswith(("synth_", "api_", "README")):
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
-    for module in ("reader.py", "repair.py", "dates.py", "resolve.py"):
+    for module in ("read/reader.py", "read/repair.py", "dates.py", "resolve/entities.py"):
         digest.update(resources.files("kg").joinpath(module).read_bytes())
     for entry in sorted(resources.files("kg.extract").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".py"):
@@ -596,7 +597,7 @@ def write_exports(data: GraphData, out: Path, *, html: bool = True) -> list[str]
     written.append(str(out / "facts.jsonl"))
     written.extend(str(path) for path in rdf.write(data, out).values())
     if html:
-        from kg.render import render_html
+        from kg.render.page import render_html
 
         written.append(
             str(render_html(data, out / "graph.html", title="Diplomatic knowledge graph"))

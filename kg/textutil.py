@@ -72,3 +72,36 @@ def trie_regex(words: Iterable[str]) -> str:
         return body
 
     return render(trie)
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """A stable id fragment: folded, lowercase, dashes.
+
+    Examples:
+        >>> slug("Tô Lâm")
+        'to-lam'
+        >>> slug("Hô Chi Minh-Ville")
+        'ho-chi-minh-ville'
+    """
+    return _SLUG.sub("-", fold_name(text)).strip("-")
+
+
+def names_match(a: str, b: str) -> bool:
+    """Gold name matching: folded equality, or all tokens (two or more) of one in the other.
+
+    Examples:
+        >>> names_match("To Lam", "Tô Lâm")
+        True
+        >>> names_match("Irineo Espino", "Irineo C. Espino")
+        True
+        >>> names_match("Nguyen", "Nguyen Phu Trong")
+        False
+    """
+    fa, fb = fold_name(a).split(), fold_name(b).split()
+    if fa == fb:
+        return True
+    short, long = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    return len(short) >= 2 and all(t in long for t in short)

@@ -2,7 +2,7 @@
 
 Every question of the SPARQL library (``ontology/queries/*.rq``) is asked twice, once through
 :class:`kg.api.KnowledgeGraph` and once with ``kg.rdf.query`` on the ``graph.ttl`` that
-``kg.rdf.write`` makes of the same build, and the sets of answers must be equal.
+``kg.rdf.writer`` makes of the same build, and the sets of answers must be equal.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from rdflib import URIRef
 
 from kg import KnowledgeGraph, rdf
 from kg.api import QUESTIONS, format_rows
-from kg.api_models import Results, Visit, time_key
+from kg.api.models import Results, Visit, time_key
 from kg.errors import EntityNotFoundError, KgError
 from kg.model import DateRange, Fact
-from kg.vocab import entity_iri, fact_iri
+from kg.rdf.vocab import entity_iri, fact_iri
 from tests.conftest import SEEDS
 
 
@@ -35,7 +35,7 @@ def kg(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
 
 @pytest.fixture(scope="session")
 def ttl(kg: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``graph.ttl`` of the same build, written by ``kg.rdf.write``."""
+    """``graph.ttl`` of the same build, written by ``kg.rdf.writer``."""
     return rdf.write(kg.data, tmp_path_factory.mktemp("api-rdf"), formats=("ttl",))["ttl"]
 
 

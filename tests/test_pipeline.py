@@ -150,7 +150,7 @@ def test_failed_export_keeps_the_previous_one(
         raise RuntimeError("disk full")
 
     # JSON-LD is written last, after the N-Triples and Turtle temporary files are complete.
-    monkeypatch.setattr("kg.serialize.write_jsonld", boom)
+    monkeypatch.setattr("kg.rdf.writer.write_jsonld", boom)
     with pytest.raises(RuntimeError, match="disk full"):
         build([SEEDS], out=out, use_cache=False, html=False)
     assert (out / "graph.ttl").read_bytes() == before

@@ -23,7 +23,8 @@ from rdflib.term import BNode
 from kg import rdf
 from kg.errors import QueryError
 from kg.model import Fact, GraphData
-from kg.vocab import KG, PARTNERSHIP_LEVELS, country_iri, document_iri, entity_iri, fact_iri
+from kg.rdf import mapping, sparql
+from kg.rdf.vocab import KG, PARTNERSHIP_LEVELS, country_iri, document_iri, entity_iri, fact_iri
 from tests.rdf_fixtures import AGREEMENT, DATA, RECEPTION
 
 ID = "https://w3id.org/kg-diplomacy/id/"
@@ -76,7 +77,7 @@ def test_every_term_is_defined_in_the_ontology() -> None:
             Literal(token),
         ) in (ontology)
         assert (concept, KG.rank, Literal(rank)) in ontology
-        labels = set(ontology.objects(concept, URIRef(rdf.SKOS_PREF_LABEL)))
+        labels = set(ontology.objects(concept, URIRef(mapping.SKOS_PREF_LABEL)))
         assert {Literal(en, lang="en"), Literal(fr, lang="fr")} <= labels
 
 
@@ -145,7 +146,7 @@ def test_streamed_export_is_sorted_and_free_of_duplicates(
     one run, and the N-Triples file is exactly what Oxigraph's own writer makes of it."""
     import pyoxigraph as ox
 
-    from kg import serialize
+    from kg.rdf import writer as serialize
 
     whole = rdf.write(DATA, tmp_path / "one-run")
     monkeypatch.setattr(serialize, "RUN_LINES", 7)
@@ -168,7 +169,7 @@ def test_line_breaking_characters_survive_the_sorted_runs(
     fmt: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Runs on disk are read back line by line: no literal may break a line."""
-    from kg import serialize
+    from kg.rdf import writer as serialize
 
     monkeypatch.setattr(serialize, "RUN_LINES", 2)
     g = Graph()
@@ -206,7 +207,7 @@ def test_fact_without_id_gets_a_stable_one() -> None:
     fact = RECEPTION.model_copy(update={"id": ""})
     data = GraphData(entities=(), facts=(fact,))
     first, second = rdf.from_rdf(rdf.to_rdf(data)), rdf.from_rdf(rdf.to_rdf(data))
-    assert first.facts[0].id == second.facts[0].id == rdf.fact_id_of(fact)
+    assert first.facts[0].id == second.facts[0].id == mapping.fact_id_of(fact)
     assert first.facts[0].id.startswith("fact:")
 
 
@@ -255,12 +256,12 @@ def test_shapes_catch_broken_exports(breakage: str, expected: str) -> None:
     elif breakage == "bad_iso2":
         g.set((country_iri("VN"), KG.iso2, Literal("vn")))
     elif breakage == "confidence":
-        g.set((fact, KG.confidence, Literal("1.5", datatype=rdf.XSD.decimal)))
+        g.set((fact, KG.confidence, Literal("1.5", datatype=mapping.XSD.decimal)))
     elif breakage == "no_roles":
         g.remove((fact, URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/hasActor"), None))
     elif breakage == "offsets":
         selector = URIRef(f"{fact}/evidence/0/selector")
-        g.set((selector, rdf.OA.start, Literal(500, datatype=rdf.XSD.nonNegativeInteger)))
+        g.set((selector, mapping.OA.start, Literal(500, datatype=mapping.XSD.nonNegativeInteger)))
     conforms, text = validate(g)
     assert not conforms
     assert expected in text
@@ -471,12 +472,12 @@ def test_values_block_goes_inside_the_where_group() -> None:
 
 def test_store_is_cached_per_file_version(tmp_path: Path) -> None:
     first = rdf.write(DATA, tmp_path)["nt"]
-    store = rdf.store_for(first)
-    assert rdf.store_for(first) is store
+    store = sparql.store_for(first)
+    assert sparql.store_for(first) is store
     smaller = GraphData(entities=(), facts=(RECEPTION,))
     rdf.write(smaller, tmp_path, formats=("nt",))
     os.utime(first, ns=(time.time_ns(), time.time_ns() + 1_000_000))
-    assert rdf.store_for(first) is not store
+    assert sparql.store_for(first) is not store
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert rdf.query(count, data=first).rows == [(len(rdf.to_rdf(smaller)),)]
 

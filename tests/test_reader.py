@@ -1,4 +1,4 @@
-"""Tests of kg.reader: page structure, repairs, offsets and bad input on the five seed pages."""
+"""Tests of kg.read.reader: page structure, repairs, offsets and bad input on the five seed pages."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from kg.errors import (
     WrongLanguageError,
 )
 from kg.model import Page
-from kg.reader import read_page, read_text, split_sentences
+from kg.read.reader import read_page, read_text, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {path.name[:3]: path for path in sorted((ROOT / "seeds").glob("*.txt"))}

@@ -20,7 +20,7 @@ import pytest
 
 from kg.errors import EntityNotFoundError, KgError
 from kg.model import Actor, DateRange, Entity, Evidence, Fact, GraphData, Post
-from kg.render import LARGE, render_html, script_json
+from kg.render.page import LARGE, render_html, script_json
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 

@@ -8,7 +8,7 @@ import pytest
 
 from kg.model import Actor, DateRange, Evidence, Fact
 from kg.pipeline import BuildResult
-from kg.resolve import PersonMention, PersonResolver, dates_compatible, merge_facts
+from kg.resolve.entities import PersonMention, PersonResolver, dates_compatible, merge_facts
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from rdflib.compare import isomorphic
 
 from kg import rdf
 from kg.pipeline import BuildResult
-from kg.vocab import entity_iri, fact_iri
+from kg.rdf.vocab import entity_iri, fact_iri
 from tests.conftest import ROOT
 
 

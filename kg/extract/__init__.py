@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from kg.extract import met, partnership, received, relations, signed, visited
+from kg.extract import diplomatic_relations, met, partnership, received, signed, visited
 from kg.extract.context import DocContext, analyse_document
 from kg.model import Document, Fact
 
@@ -21,7 +21,7 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
     ("meeting", met.extract),
     ("agreement", signed.extract),
     ("partnership", partnership.extract),
-    ("diplomatic_relations", relations.extract),
+    ("diplomatic_relations", diplomatic_relations.extract),
 )
 
 

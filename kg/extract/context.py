@@ -20,22 +20,9 @@ from kg.extract.entities import PersonHit, SentenceMentions, analyse
 from kg.lexicon import lexicon
 from kg.model import Actor, DateValue, Document, Evidence, Fact, FactType
 from kg.nlp import person_spans
-from kg.textutil import fold, fold_name
+from kg.textutil import fold, fold_name, slug
 
 _PLACE = re.compile(r"\b(?:a|au siege de [^,]{0,40} a)\s+$")
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slug(text: str) -> str:
-    """A stable id fragment: folded, lowercase, dashes.
-
-    Examples:
-        >>> slug("Tô Lâm")
-        'to-lam'
-        >>> slug("Hô Chi Minh-Ville")
-        'ho-chi-minh-ville'
-    """
-    return _SLUG.sub("-", fold_name(text)).strip("-")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from kg.errors import KgError
 from kg.model import Actor, DateRange, DateValue, Fact, Post
+from kg.tables.text import text_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -218,7 +219,7 @@ class Results(list[R]):
         ...                           distance=1)])
         >>> rows
         id          name     kind     country  distance
-        ----------  -------  -------  -------  --------
+        -----------------------------------------------
         country:VN  Vietnam  country           1
         >>> rows[0].name
         'Vietnam'
@@ -320,7 +321,7 @@ def format_rows(rows: Sequence[BaseModel], *, width: int = 60, limit: int | None
         >>> print(format_rows([Neighbour(id="person:to-lam", name="Tô Lâm", kind="person",
         ...                              country="VN", distance=1)]))
         id             name    kind    country  distance
-        -------------  ------  ------  -------  --------
+        ------------------------------------------------
         person:to-lam  Tô Lâm  person  VN       1
         >>> format_rows([])
         '(no answer)'
@@ -331,12 +332,7 @@ def format_rows(rows: Sequence[BaseModel], *, width: int = 60, limit: int | None
     records = [flatten(row, ids=False) for row in shown]
     columns = _columns(records)
     cells = [[_text(r.get(c), width) for c in columns] for r in records]
-    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
-    lines = [
-        "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
-        "  ".join("-" * w for w in widths),
-    ]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    lines = [text_table(columns, cells)]
     if len(shown) < len(rows):
         lines.append(f"… {len(rows) - len(shown)} more")
     return "\n".join(line.rstrip() for line in lines)

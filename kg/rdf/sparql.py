@@ -23,10 +23,11 @@ from rdflib.namespace import XSD
 from rdflib.term import BNode, Identifier
 
 from kg.errors import QueryError
-from kg.rdf import _MEDIA_TYPES, _OX_FORMATS, ONTOLOGY_DIR, load
-from kg.vocab import (
+from kg.rdf.formats import MEDIA_TYPES, ONTOLOGY_DIR, OX_FORMATS, load
+from kg.rdf.vocab import (
     PREFIXES,
 )
+from kg.tables.text import text_table
 
 # --------------------------------------------------------------------------------------------
 # SPARQL
@@ -75,15 +76,7 @@ class QueryResult:
             x | 1
         """
         cells = [[_short(v) for v in row] for row in self.rows]
-        widths = [
-            max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(self.vars)
-        ]
-        lines = [
-            " | ".join(name.ljust(w) for name, w in zip(self.vars, widths, strict=True)),
-            "-+-".join("-" * w for w in widths),
-        ]
-        lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
-        return "\n".join(line.rstrip() for line in lines)
+        return text_table(self.vars, cells, sep=" | ")
 
 
 def _short(value: Any) -> str:
@@ -228,10 +221,10 @@ def with_values(sparql: str, bindings: Mapping[str, object]) -> str:
 def _store(path: str, mtime_ns: int, size: int) -> ox.Store:
     store = ox.Store()
     suffix = Path(path).suffix
-    if suffix not in _OX_FORMATS:
+    if suffix not in OX_FORMATS:
         raise QueryError(f"{path}: unknown RDF suffix (use .ttl, .nt or .jsonld)")
     try:
-        store.bulk_load(path=path, format=_OX_FORMATS[suffix])
+        store.bulk_load(path=path, format=OX_FORMATS[suffix])
     except (OSError, SyntaxError, ValueError) as e:
         raise QueryError(f"{path}: cannot load: {e}") from e
     return store
@@ -374,7 +367,7 @@ def push(data_path: str | Path, *, endpoint: str, graph_iri: str | None = None) 
     pushing the same file twice leaves the same triples.
     """
     path = Path(data_path)
-    if path.suffix not in _MEDIA_TYPES:
+    if path.suffix not in MEDIA_TYPES:
         raise QueryError(f"{path}: unknown RDF suffix (use .ttl, .nt or .jsonld)")
     try:
         body = path.read_bytes()
@@ -383,7 +376,7 @@ def push(data_path: str | Path, *, endpoint: str, graph_iri: str | None = None) 
     target = {"graph": graph_iri} if graph_iri is not None else {"default": ""}
     url = _service(endpoint, "store") + "?" + urllib.parse.urlencode(target)
     request = urllib.request.Request(
-        url, data=body, method="PUT", headers={"Content-Type": _MEDIA_TYPES[path.suffix]}
+        url, data=body, method="PUT", headers={"Content-Type": MEDIA_TYPES[path.suffix]}
     )
     _http(request, f"push of {path} to {url}")
 

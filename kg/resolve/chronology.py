@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from kg.dates import in_term, weekday_years
 from kg.lexicon import lexicon
 from kg.model import DateRange, Fact
-from kg.resolve import person_key
+from kg.resolve.entities import person_key
 
 
 def _partial(fact: Fact) -> str | None:

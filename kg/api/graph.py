@@ -4,7 +4,7 @@ Names are taken the way a user types them: an id (``person:to-lam``), an ISO cod
 name or alias with or without accents and case (``"to lam"``, ``"Tô Lâm"``), a French or
 English country name (``"Chine"``, ``"China"``, ``"Viet Nam"``).  A country *involves* a fact
 when it is one of its actors or the country of a person among them.  Lists of facts come in
-the time order of :mod:`kg.api_models`.
+the time order of :mod:`kg.api.models`.
 """
 
 from __future__ import annotations
@@ -19,9 +19,8 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel
 
-from kg import api_export, api_names
-from kg.api_export import SAVE_FORMATS as SAVE_FORMATS
-from kg.api_models import (
+from kg import names as api_names
+from kg.api.models import (
     Agreement,
     Centrality,
     Country,
@@ -41,10 +40,12 @@ from kg.api_models import (
     in_window,
     time_key,
 )
-from kg.api_names import ISO2, english_country_names
 from kg.errors import EntityNotFoundError, KgError, QueryError
 from kg.graph import actors, build_graph
 from kg.model import Actor, Entity, Fact, GraphData
+from kg.names import ISO2, english_country_names
+from kg.tables import export as api_export
+from kg.tables.export import SAVE_FORMATS as SAVE_FORMATS
 from kg.textutil import fold, fold_name
 
 __all__ = ["KnowledgeGraph", "format_rows"]
@@ -498,7 +499,7 @@ class KnowledgeGraph:
             >>> (p.level, p.date, [s.event for s in p.history])
             ('comprehensive_strategic_partnership', '2022-12', ['upgrade'])
         """
-        from kg.vocab import PARTNERSHIP_LEVELS
+        from kg.rdf.vocab import PARTNERSHIP_LEVELS
 
         x, y = self._resolve(a), self._resolve(b)
         facts = self._select("partnership", lambda f: self._involves(f, x) and self._involves(f, y))

@@ -24,10 +24,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from kg.extract.context import slug
 from kg.lexicon import lexicon
 from kg.model import Actor, DateRange, DateValue, Entity, Evidence, Fact, Post
-from kg.textutil import fold_name
+from kg.textutil import fold_name, slug
 
 _VOWELS = re.compile(r"[aeiouy]")
 #: dates of one visit's reports may differ by this many days (arrival, then activities)

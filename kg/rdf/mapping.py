@@ -32,7 +32,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
-import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, XSD
 from rdflib.term import Node
@@ -40,7 +39,8 @@ from rdflib.term import Node
 from kg.atomic import open_atomic
 from kg.errors import QueryError
 from kg.model import Actor, DateRange, Entity, Evidence, Fact, GraphData, Post
-from kg.vocab import (
+from kg.rdf.formats import new_graph
+from kg.rdf.vocab import (
     EVENT_TYPES,
     KG,
     OA,
@@ -57,30 +57,6 @@ from kg.vocab import (
     page_iri,
     rule_iri,
 )
-
-
-#: folder of ``kg.ttl``, ``shapes.ttl``, ``context.jsonld`` and ``queries/*.rq``
-def _ontology_dir() -> Path:
-    """``ontology/`` of the checkout, else the copy installed as ``kg.ontology``."""
-    source = Path(__file__).resolve().parent.parent / "ontology"
-    if source.is_dir():
-        return source
-    return Path(str(resources.files("kg.ontology")))
-
-
-ONTOLOGY_DIR = _ontology_dir()
-
-FORMATS: dict[str, str] = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
-_OX_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-}
-_MEDIA_TYPES = {
-    ".ttl": "text/turtle",
-    ".nt": "application/n-triples",
-    ".jsonld": "application/ld+json",
-}
 
 _KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "person": (SCHEMA.Person,),
@@ -152,13 +128,6 @@ def country_wikidata() -> dict[str, str]:
 def country_names() -> dict[str, str]:
     """ISO2 -> French short name (CLDR) for the same countries."""
     return {row["iso2"]: row["country_fr"] for row in _country_table()}
-
-
-def _new_graph() -> Graph:
-    rdf_graph = Graph(bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        rdf_graph.bind(prefix, namespace, override=True, replace=True)
-    return rdf_graph
 
 
 def date_literal(value: str) -> Literal:
@@ -523,7 +492,7 @@ def to_rdf(data: GraphData) -> Graph:
         >>> (entity_iri("person:x"), KG.received, entity_iri("person:y")) in g
         True
     """
-    rdf_graph = _new_graph()
+    rdf_graph = new_graph()
     for chunk in triple_chunks(data):
         for triple in chunk:
             rdf_graph.add(triple)
@@ -757,8 +726,8 @@ def _chunks_of(source: GraphData | Graph) -> Iterable[Iterable[Triple]]:
 
 def serialize(source: GraphData | Graph, fmt: str) -> bytes:
     """Deterministic bytes of ``source`` (data or an rdflib graph) as ``"ttl"``, ``"nt"`` or
-    ``"jsonld"``: the same graph gives the same bytes (see :mod:`kg.serialize`)."""
-    from kg import serialize as fast
+    ``"jsonld"``: the same graph gives the same bytes (see :mod:`kg.rdf.writer`)."""
+    from kg.rdf import writer as fast
 
     buffer = io.BytesIO()
     fast.write_graph(_chunks_of(source), {fmt: buffer}, prefixes=PREFIXES)
@@ -778,7 +747,7 @@ def write(
     Returns the written paths by format; an unknown format raises :class:`QueryError` and
     writes nothing.
     """
-    from kg import serialize as fast
+    from kg.rdf import writer as fast
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -791,7 +760,7 @@ def write(
 
 def write_file(data: GraphData | Graph, path: str | Path, fmt: str | None = None) -> Path:
     """Write one export file (format from ``fmt`` or the suffix), atomically and streamed."""
-    from kg import serialize as fast
+    from kg.rdf import writer as fast
 
     target = Path(path)
     fmt = fmt or target.suffix.lstrip(".")
@@ -802,31 +771,3 @@ def write_file(data: GraphData | Graph, path: str | Path, fmt: str | None = None
     except QueryError as e:
         raise QueryError(f"{target}: {e}") from e
     return target
-
-
-def load(path: str | Path) -> Graph:
-    """Parse an export (``.ttl``, ``.nt`` or ``.jsonld``, chosen by suffix) into rdflib."""
-    path = Path(path)
-    fmt = FORMATS.get(path.suffix.lstrip("."))
-    if fmt is None:
-        raise QueryError(f"{path}: unknown RDF suffix (use .ttl, .nt or .jsonld)")
-    rdf_graph = _new_graph()
-    try:
-        rdf_graph.parse(path, format=fmt)
-    except (OSError, ValueError, SyntaxError) as e:
-        raise QueryError(f"{path}: cannot load: {e}") from e
-    return rdf_graph
-
-
-_SPARQL_NAMES = frozenset(
-    {"QueryResult", "query", "query_rdflib", "push", "with_values", "store_for", "library_queries"}
-)
-
-
-def __getattr__(name: str) -> Any:
-    """The query half moved to :mod:`kg.sparql`; ``kg.rdf.query`` and friends still work."""
-    if name in _SPARQL_NAMES:
-        from kg import sparql
-
-        return getattr(sparql, name)
-    raise AttributeError(f"module 'kg.rdf' has no attribute {name!r}")

@@ -3,7 +3,7 @@
 A page holds a main article (title, lede, photo line, dateline, body ending with "-VNA") and,
 after a line "Voir plus", teasers of exactly three non-empty lines (caption, title, lede).  Each
 becomes a :class:`~kg.model.Document` whose parts and sentences keep their offsets in the
-decoded file (:attr:`Page.text`); the scraping damage is repaired by :mod:`kg.repair`.
+decoded file (:attr:`Page.text`); the scraping damage is repaired by :mod:`kg.read.repair`.
 
 Regex and :mod:`wordfreq` only, no statistical model: reading a page takes milliseconds.
 """
@@ -26,7 +26,7 @@ from kg.errors import (
     WrongLanguageError,
 )
 from kg.model import Dateline, Document, Page, Part, PartKind, Repair, Sentence
-from kg.repair import _TOKEN, _load_words, function_words, repair_span
+from kg.read.repair import _TOKEN, _load_words, function_words, repair_span
 
 #: A page whose words are less than this share of French function words is not French.
 MIN_FRENCH_RATIO = 0.15

@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.api_models import date_text
+from kg.api.models import date_text
 from kg.errors import KgError
 from kg.graph import actors, build_graph
 from kg.model import Actor, Entity, Fact, GraphData

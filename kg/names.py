@@ -18,9 +18,8 @@ from importlib import resources
 from pydantic import BaseModel
 
 from kg.errors import EntityNotFoundError, PatternError
-from kg.evaluate import names_match
 from kg.model import Entity
-from kg.textutil import fold_name
+from kg.textutil import fold_name, names_match
 
 __all__ = ["ISO2", "country_forms", "english_country_names", "name_index", "resolve"]
 

@@ -2,7 +2,7 @@
 view or the country view, then optionally the ego network of one node; and, for large drawings,
 the node positions.
 
-Colours, tooltips and the page itself are in :mod:`kg.render`.
+Colours, tooltips and the page itself are in :mod:`kg.render.page`.
 
 Time window: a fact is dated by ``fact.date`` when it carries a year, else by
 ``fact.date_inferred`` when that carries a year.  A fact with no year at all (``--MM-DD`` and

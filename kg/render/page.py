@@ -6,7 +6,7 @@ template (pyvis's stock one fetches Bootstrap from a CDN) and the data as one JS
 escapes ``<``, ``>``, ``&`` and U+2028/2029, and tooltips are DOM elements filled with
 ``textContent`` in the page, never HTML strings.
 
-Which nodes and edges are drawn is decided in :mod:`kg.render_views`.  Up to ``LARGE`` nodes the
+Which nodes and edges are drawn is decided in :mod:`kg.render.views`.  Up to ``LARGE`` nodes the
 browser lays the graph out (physics, a fixed seed, a bounded number of stabilisation
 iterations); beyond, positions are computed here (countries as disks of nodes, hubs in the
 middle) and physics is off, so a 5,000-node page is interactive within seconds.  The same data
@@ -29,7 +29,7 @@ from pyvis.network import Network
 from kg.atomic import write_text
 from kg.errors import KgError
 from kg.model import DateRange, Fact, GraphData
-from kg.render_views import (
+from kg.render.views import (
     FACT_RELATIONS,
     Drawing,
     DrawnEdge,
@@ -440,5 +440,7 @@ def _page(
         "vis_js": _vis_asset("vis-network.min.js"),
         "data": script_json(payload),
     }
-    template = resources.files("kg").joinpath("templates/graph.html").read_text(encoding="utf-8")
+    template = (
+        resources.files("kg.render").joinpath("templates/graph.html").read_text(encoding="utf-8")
+    )
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
