@@ -27,10 +27,16 @@ import re
 import shutil
 import struct
 import time
+from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from kg import __version__
 from kg.atomic import write_bytes
 from kg.errors import KgError
+from kg.model import GraphData, Record
 
 __all__ = ["Cache", "CacheError"]
 
@@ -205,3 +211,66 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# ---------------------------------------------------------------- what invalidates it
+
+
+def extractor_version() -> str:
+    """A hash of the package version and every pattern file: a change invalidates the cache."""
+    digest = hashlib.sha256(__version__.encode())
+    root = resources.files("kg.patterns")
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        # The generator's and the API's tables do not change what extraction reads.
+        if entry.is_file() and not entry.name.startswith(("synth_", "api_", "README")):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    for module in ("read/reader.py", "read/repair.py", "dates.py", "resolve/entities.py"):
+        digest.update(resources.files("kg").joinpath(module).read_bytes())
+    for entry in sorted(resources.files("kg.extract").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- build snapshots
+
+
+BUILD_STAMP = ".kg-build"
+
+
+class BuildSnapshot(Record):
+    """The result of a build, kept in the cache to answer an identical rebuild at once."""
+
+    data: GraphData
+    pages: int
+    documents: int
+    skipped: tuple[tuple[str, str], ...] = ()
+
+
+def snapshot_path(
+    cache: Cache, paths: Sequence[Path], out: Path | None, html: bool
+) -> tuple[Path, str]:
+    digest = hashlib.sha256(f"{html}|{out}".encode())
+    for path in paths:
+        try:
+            digest.update(f"{path}\0{cache.key(path.read_bytes())}\0".encode())
+        except OSError:
+            digest.update(f"{path}\0unreadable\0".encode())
+    name = "build-" + digest.hexdigest()[:24]
+    return cache.dir / f"{name}.json", name
+
+
+def load_snapshot(path: Path, out: Path | None, name: str, *, html: bool) -> BuildSnapshot | None:
+    if out is not None:
+        stamp = out / BUILD_STAMP
+        if not stamp.exists() or stamp.read_text(encoding="utf-8").strip() != name:
+            return None
+        if not all(
+            (out / f).exists() for f in ("facts.jsonl", "graph.ttl", "graph.nt", "graph.jsonld")
+        ):
+            return None
+    try:
+        return BuildSnapshot.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError):
+        return None

@@ -63,7 +63,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from kg.errors import ReadError
-    from kg.pipeline import extract_page, fact_record, find_pages, page_facts
+    from kg.extract.page import extract_page
+    from kg.pipeline import find_pages
+    from kg.resolve.stage import page_facts
+    from kg.tables.facts import fact_record
 
     status = 0
     for path in find_pages(args.inputs):

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError
+from kg.extract.page import extract_page
 from kg.model import FACT_TYPES, Actor, Fact
-from kg.pipeline import extract_page, page_facts, resolve_build
+from kg.resolve.stage import page_facts, resolve_build
 from kg.tables.text import text_table
 from kg.textutil import names_match
 
@@ -101,12 +102,10 @@ def _code(actor: Actor) -> str:
 
 def _units_pred(fact: Fact) -> list[tuple[str, tuple[Any, ...]]]:
     def one(role: str) -> Actor:
-        value = fact.roles[role]
-        return value[0] if isinstance(value, tuple) else value
+        return fact.roles[role][0]
 
     def many(role: str) -> tuple[Actor, ...]:
-        value = fact.roles[role]
-        return value if isinstance(value, tuple) else (value,)
+        return fact.roles[role]
 
     if fact.type == "reception":
         return [("reception", (one("host").name, one("guest").name))]

@@ -15,33 +15,19 @@ from collections.abc import Iterator
 
 import networkx as nx
 
+from kg.facttypes import spec
 from kg.model import Actor, Entity, Fact, GraphData
 
-#: fact type -> (role of the edge source, role of the edge target, relation label)
-SHORTCUTS: dict[str, tuple[str, str, str]] = {
-    "reception": ("host", "guest", "received"),
-    "visit": ("visitor", "destination", "visited"),
-    "meeting": ("participants", "participants", "met"),
-    "agreement": ("parties", "parties", "signed_agreement"),
-    "partnership": ("parties", "parties", "partnership"),
-    "diplomatic_relations": ("parties", "parties", "diplomatic_relations"),
-}
 
-
-def actors(fact: Fact, role: str) -> tuple[Actor, ...]:
-    """The actors of ``fact`` in ``role``, always as a tuple."""
-    value = fact.roles.get(role)
-    if value is None:
-        return ()
-    return value if isinstance(value, tuple) else (value,)
-
-
-def _relation_pairs(fact: Fact) -> Iterator[tuple[Actor, Actor]]:
-    src_role, dst_role, _ = SHORTCUTS[fact.type]
-    if src_role == dst_role:
-        yield from itertools.combinations(actors(fact, src_role), 2)
+def relation_pairs(fact: Fact) -> Iterator[tuple[Actor, Actor]]:
+    """The (source, target) actor pairs of the shortcut edge of ``fact`` (as declared in
+    ``kg/patterns/fact_types.jsonl``): each pair once for a symmetric type, every source with
+    every target otherwise."""
+    shape = spec(fact.type)
+    if shape.symmetric:
+        yield from itertools.combinations(fact.actors(shape.source), 2)
     else:
-        yield from itertools.product(actors(fact, src_role), actors(fact, dst_role))
+        yield from itertools.product(fact.actors(shape.source), fact.actors(shape.target))
 
 
 def entity_attributes(entity: Entity) -> dict[str, object]:
@@ -96,7 +82,7 @@ def build_graph(data: GraphData) -> nx.MultiDiGraph:
     for fact in data.facts:
         graph.add_node(fact.id, **fact_attributes(fact))
         for role, value in sorted(fact.roles.items()):
-            for actor in value if isinstance(value, tuple) else (value,):
+            for actor in value:
                 if actor.id not in graph:
                     graph.add_node(
                         actor.id,
@@ -108,8 +94,8 @@ def build_graph(data: GraphData) -> nx.MultiDiGraph:
                         title="",
                     )
                 graph.add_edge(actor.id, fact.id, key=role, relation=role)
-        relation = SHORTCUTS[fact.type][2]
-        for src, dst in _relation_pairs(fact):
+        relation = spec(fact.type).relation
+        for src, dst in relation_pairs(fact):
             if src.id == dst.id:
                 continue
             # One edge per fact: two partnerships of one pair stay two edges.

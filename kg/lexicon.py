@@ -8,32 +8,19 @@ adding a title or a trigger is a data change.  A malformed row fails at load tim
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import Field
 
+from kg.countries import CountryForm, country_forms, french_names, wikidata
+from kg.datafiles import Row
+from kg.datafiles import jsonl as _jsonl
+from kg.datafiles import tsv as _tsv
+from kg.datafiles import wordlist as _wordlist
 from kg.errors import PatternError
 from kg.textutil import fold, trie_regex
-
-
-class Row(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-T = TypeVar("T", bound=Row)
-
-
-class CountryForm(Row):
-    iso2: str
-    form: str
-    kind: Literal["name", "demonym", "prefix", "capital", "display"]
 
 
 class Organization(Row):
@@ -70,7 +57,7 @@ class Trigger(Row):
     type: str
     rule: str
     pattern: str
-    attributes: dict[str, str | int | bool] = {}
+    attributes: dict[str, str | int | bool] = Field(default_factory=dict)
     confidence: float = 0.8
 
 
@@ -91,44 +78,6 @@ class PartnershipLevel(Row):
     label: str
     #: the phrase names a framework only when written capitalised ("Partenariat pour ...")
     named_only: bool = False
-
-
-def _read(name: str) -> str:
-    try:
-        return resources.files("kg.patterns").joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError) as e:
-        raise PatternError(f"kg/patterns/{name}: cannot read ({e})") from e
-
-
-def _tsv(name: str, model: type[T]) -> tuple[T, ...]:
-    rows = []
-    reader = csv.DictReader(io.StringIO(_read(name)), delimiter="\t", quoting=csv.QUOTE_NONE)
-    for line, record in enumerate(reader, start=2):
-        try:
-            rows.append(model.model_validate(record))
-        except ValidationError as e:
-            raise PatternError(f"kg/patterns/{name}:{line}: {e}") from e
-    return tuple(rows)
-
-
-def _jsonl(name: str, model: type[T]) -> tuple[T, ...]:
-    rows = []
-    for line, text in enumerate(_read(name).splitlines(), start=1):
-        if not text.strip() or text.lstrip().startswith("//"):
-            continue
-        try:
-            rows.append(model.model_validate(json.loads(text)))
-        except (ValidationError, json.JSONDecodeError) as e:
-            raise PatternError(f"kg/patterns/{name}:{line}: {e}") from e
-    return tuple(rows)
-
-
-def _wordlist(name: str) -> frozenset[str]:
-    return frozenset(
-        line.strip()
-        for line in _read(name).splitlines()
-        if line.strip() and not line.startswith("#")
-    )
 
 
 def _boundary_regex(forms: list[str]) -> re.Pattern[str]:
@@ -167,13 +116,11 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """Load and compile every pattern file (cached: built once per process)."""
-    forms = _tsv("countries.tsv", CountryForm) + _tsv("countries_extra.tsv", CountryForm)
+    forms = country_forms()
     by_form: dict[str, list[CountryForm]] = {}
     names: dict[str, str] = {}
-    display: dict[str, str] = {}
     for row in forms:
         if row.kind == "display":
-            display[row.iso2] = row.form  # the extra file comes last and wins
             continue
         if row.kind == "prefix":
             continue
@@ -221,10 +168,7 @@ def lexicon() -> Lexicon:
         triggers={k: tuple(v) for k, v in triggers.items()},
         partnership_levels=tuple(levels),
         country_names=names,
-        country_display=display,
+        country_display=french_names(),
         office_terms=_tsv("office_terms.tsv", OfficeTerm),
-        wikidata={
-            r["iso2"]: r["wikidata"]
-            for r in csv.DictReader(io.StringIO(_read("country_wikidata.csv")))
-        },
+        wikidata=wikidata(),
     )

@@ -9,19 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-FactType = Literal[
-    "reception", "visit", "meeting", "agreement", "partnership", "diplomatic_relations"
-]
-FACT_TYPES: tuple[str, ...] = (
-    "reception",
-    "visit",
-    "meeting",
-    "agreement",
-    "partnership",
-    "diplomatic_relations",
-)
+from kg.facttypes import FACT_TYPES
+
+#: a fact type token, one of :data:`kg.facttypes.FACT_TYPES` (checked by :class:`Fact`)
+FactType = str
 EntityKind = Literal["person", "country", "organization", "place"]
 PartKind = Literal["headline", "lede", "caption", "credit", "dateline", "body", "link"]
 
@@ -125,20 +118,6 @@ class Page(Record):
     warnings: tuple[str, ...] = ()
 
 
-class Mention(Record):
-    """A span of a sentence that names or describes an entity."""
-
-    kind: EntityKind
-    text: str
-    name: str
-    start: int
-    end: int
-    country: str | None = None
-    title: str | None = None
-    role: str | None = None
-    organization: str | None = None
-
-
 class Actor(Record):
     """A party to a fact, as the facts table writes it."""
 
@@ -159,10 +138,15 @@ class Evidence(Record):
 
 
 class Fact(Record):
-    """One bilateral fact with its evidence, the rule that produced it and a confidence."""
+    """One bilateral fact with its evidence, the rule that produced it and a confidence.
+
+    ``roles`` maps a role (``host``, ``guest``, ``participants``, …; see
+    ``kg/patterns/fact_types.jsonl``) to its actors, always a tuple: a single actor given
+    alone is wrapped.
+    """
 
     type: FactType
-    roles: dict[str, Actor | tuple[Actor, ...]]
+    roles: dict[str, tuple[Actor, ...]]
     date: DateValue | None = None
     date_inferred: str | None = None
     place: str | None = None
@@ -172,6 +156,26 @@ class Fact(Record):
     rule: str
     confidence: float = Field(ge=0.0, le=1.0)
     id: str = ""
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value not in FACT_TYPES:
+            raise ValueError(f"unknown fact type {value!r}: one of {', '.join(FACT_TYPES)}")
+        return value
+
+    @field_validator("roles", mode="before")
+    @classmethod
+    def _roles_as_tuples(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: v if isinstance(v, list | tuple) else (v,) for k, v in value.items()}
+        return value
+
+    def actors(self, role: str | None = None) -> tuple[Actor, ...]:
+        """The actors in ``role``, or of every role in role order when ``role`` is None."""
+        if role is not None:
+            return self.roles.get(role, ())
+        return tuple(a for actors in self.roles.values() for a in actors)
 
 
 class Post(Record):

@@ -7,57 +7,26 @@ matches its spelling variants (:func:`kg.evaluate.names_match`).
 
 from __future__ import annotations
 
-import csv
 import difflib
 import functools
-import io
-import re
 from collections.abc import Iterable, Mapping
-from importlib import resources
 
 from pydantic import BaseModel
 
-from kg.errors import EntityNotFoundError, PatternError
+from kg import countries
+from kg.errors import EntityNotFoundError
 from kg.model import Entity
 from kg.textutil import fold_name, names_match
 
-__all__ = ["ISO2", "country_forms", "english_country_names", "name_index", "resolve"]
-
-ISO2 = re.compile(r"^[A-Z]{2}$")
-
-
-@functools.cache
-def english_country_names() -> dict[str, tuple[str, ...]]:
-    """ISO2 -> English names, from ``kg/patterns/api_country_names_en.tsv``.
-
-    Examples:
-        >>> english_country_names()["CN"]
-        ('China', "People's Republic of China")
-    """
-    name = "api_country_names_en.tsv"
-    text = resources.files("kg.patterns").joinpath(name).read_text("utf-8")
-    names: dict[str, list[str]] = {}
-    for line, row in enumerate(csv.DictReader(io.StringIO(text), delimiter="\t"), start=2):
-        if set(row) != {"iso2", "name"} or not ISO2.match(row["iso2"] or "") or not row["name"]:
-            raise PatternError(f"kg/patterns/{name}:{line}: want iso2<TAB>name, got {row}")
-        names.setdefault(row["iso2"], []).append(row["name"])
-    return {iso: tuple(forms) for iso, forms in names.items()}
+__all__ = ["country_forms", "name_index", "resolve"]
 
 
 @functools.cache
 def country_forms() -> dict[str, str]:
     """Folded French and English country names -> ISO2 (every country, in the graph or not)."""
-    from kg.lexicon import lexicon
-
-    lex = lexicon()
-    forms = {
-        fold_name(r.form): r.iso2
-        for rows in lex.country_forms.values()
-        for r in rows
-        if r.kind == "name"
-    }
-    forms.update((fold_name(n), iso) for iso, n in lex.country_display.items())
-    for iso, names in english_country_names().items():
+    forms = {fold_name(r.form): r.iso2 for r in countries.country_forms() if r.kind == "name"}
+    forms.update((fold_name(n), iso) for iso, n in countries.french_names().items())
+    for iso, names in countries.english_names().items():
         forms.update((fold_name(n), iso) for n in names)
     return forms
 

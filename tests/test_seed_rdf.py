@@ -85,8 +85,8 @@ def test_evidence_of_a_fact(seed_build: tuple[BuildResult, Path], ttl: Path) -> 
     fact = next(
         f
         for f in result.data.facts
-        if f.type == "reception" and f.roles["guest"].name == "Xiong Bo"
-    )  # type: ignore[union-attr]
+        if f.type == "reception" and f.roles["guest"][0].name == "Xiong Bo"
+    )
     found = rows("evidence_of_fact", ttl, fact=URIRef(str(fact_iri(fact.id))))
     text = (ROOT / "seeds" / "000_db56f8231e5772b9.txt").read_text(encoding="utf-8")
     assert found and all(text[int(r["start"]) : int(r["end"])] == r["sentence"] for r in found)  # type: ignore[call-overload]

@@ -40,10 +40,11 @@ from kg.api.models import (
     in_window,
     time_key,
 )
+from kg.countries import ISO2, english_names
 from kg.errors import EntityNotFoundError, KgError, QueryError
-from kg.graph import actors, build_graph
+from kg.facttypes import spec
+from kg.graph import build_graph
 from kg.model import Actor, Entity, Fact, GraphData
-from kg.names import ISO2, english_country_names
 from kg.tables import export as api_export
 from kg.tables.export import SAVE_FORMATS as SAVE_FORMATS
 from kg.textutil import fold, fold_name
@@ -64,30 +65,16 @@ QUESTIONS = (
 )
 
 
-#: roles in reading order: who acts first (host, visitor), then who is acted upon
-_ROLE_ORDER = ("host", "visitor", "guest", "destination", "participants", "parties")
-
-
 def _actors(fact: Fact) -> Iterator[tuple[str, Actor]]:
-    def rank(role: str) -> tuple[int, str]:
-        return (_ROLE_ORDER.index(role) if role in _ROLE_ORDER else len(_ROLE_ORDER), role)
-
-    for role, value in sorted(fact.roles.items(), key=lambda item: rank(item[0])):
-        for actor in value if isinstance(value, tuple) else (value,):
-            yield role, actor
+    """Role and actor, roles in the reading order of the fact type (host before guest)."""
+    for role in spec(fact.type).roles:
+        for actor in fact.actors(role.key):
+            yield role.key, actor
 
 
 def _summary(fact: Fact) -> str:
-    def names(role: str) -> str:
-        return " and ".join(a.name for a in actors(fact, role))
-
-    if fact.type == "reception":
-        return f"{names('host')} received {names('guest')}"
-    if fact.type == "visit":
-        return f"{names('visitor')} visited {names('destination')}"
-    verb = {"meeting": "met", "agreement": "signed an agreement"}.get(fact.type, fact.type)
-    roles = [a.name for _, a in _actors(fact)]
-    return f"{' and '.join(roles)} {verb}".replace("_", " ")
+    names = {r.key: " and ".join(a.name for a in fact.actors(r.key)) for r in spec(fact.type).roles}
+    return spec(fact.type).summary_en.format(**names)
 
 
 class KnowledgeGraph:
@@ -316,7 +303,7 @@ class KnowledgeGraph:
                     id=e.id,
                     iso2=iso,
                     name=e.name,
-                    name_en=english_country_names().get(iso, (None,))[0],
+                    name_en=english_names().get(iso, (None,))[0],
                     aliases=e.aliases,
                     persons=sum(
                         p.kind == "person" and p.country == iso for p in self._entities.values()
@@ -416,7 +403,7 @@ class KnowledgeGraph:
         g = None if guest is None else self._resolve(guest)
         found = Results[Reception]()
         for f in self._select("reception"):
-            for host_actor, guest_actor in itertools.product(actors(f, "host"), actors(f, "guest")):
+            for host_actor, guest_actor in itertools.product(f.actors("host"), f.actors("guest")):
                 if (h is None or self._matches(host_actor, h)) and (
                     g is None or self._matches(guest_actor, g)
                 ):
@@ -449,7 +436,7 @@ class KnowledgeGraph:
         for f in self._select("visit"):
             if kind is not None and f.attributes.get("kind") != kind:
                 continue
-            for who, where in itertools.product(actors(f, "visitor"), actors(f, "destination")):
+            for who, where in itertools.product(f.actors("visitor"), f.actors("destination")):
                 if (v is None or self._matches(who, v)) and (d is None or self._matches(where, d)):
                     found.append(
                         Visit(
@@ -477,7 +464,7 @@ class KnowledgeGraph:
         return Results(
             Agreement(
                 id=f.id,
-                parties=actors(f, "parties"),
+                parties=f.actors("parties"),
                 kind=f.attributes.get("kind"),
                 label=f.attributes.get("label"),
                 count=f.attributes.get("count"),
@@ -486,7 +473,7 @@ class KnowledgeGraph:
                 evidence=f.evidence.sentence,
             )
             for f in self._select("agreement")
-            if wanted <= {p.id for p in actors(f, "parties")}
+            if wanted <= {p.id for p in f.actors("parties")}
         )
 
     def partnership(self, a: str, b: str) -> Partnership:
@@ -728,7 +715,7 @@ class KnowledgeGraph:
         """Every pair of parties of a partnership fact, sorted."""
         pairs: set[tuple[str, str]] = set()
         for fact in self._select("partnership"):
-            ids = sorted({p.id for p in actors(fact, "parties")})
+            ids = sorted({p.id for p in fact.actors("parties")})
             pairs.update(itertools.combinations(ids, 2))
         return sorted(pairs)
 

@@ -16,7 +16,6 @@ The shape of the export (see ``ontology/kg.ttl``):
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
 import hashlib
 import io
@@ -28,7 +27,6 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -37,7 +35,9 @@ from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, XSD
 from rdflib.term import Node
 
 from kg.atomic import open_atomic
+from kg.countries import french_names, wikidata
 from kg.errors import QueryError
+from kg.facttypes import spec
 from kg.model import Actor, DateRange, Entity, Evidence, Fact, GraphData, Post
 from kg.rdf.formats import new_graph
 from kg.rdf.vocab import (
@@ -49,13 +49,13 @@ from kg.rdf.vocab import (
     ROLE_TYPES,
     SCHEMA,
     SEM,
-    SHORTCUTS,
     WD,
     document_iri,
     entity_iri,
     fact_iri,
     page_iri,
     rule_iri,
+    term,
 )
 
 _KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
@@ -110,26 +110,6 @@ class TripleSink(Protocol):
 
 
 @functools.cache
-def _country_table() -> tuple[dict[str, str], ...]:
-    text = resources.files("kg").joinpath("patterns/country_wikidata.csv").read_text("utf-8")
-    return tuple(csv.DictReader(text.splitlines()))
-
-
-def country_wikidata() -> dict[str, str]:
-    """ISO2 -> Wikidata QID for the countries listed in ``kg/patterns/country_wikidata.csv``.
-
-    Examples:
-        >>> country_wikidata()["VN"]
-        'Q881'
-    """
-    return {row["iso2"]: row["wikidata"] for row in _country_table()}
-
-
-def country_names() -> dict[str, str]:
-    """ISO2 -> French short name (CLDR) for the same countries."""
-    return {row["iso2"]: row["country_fr"] for row in _country_table()}
-
-
 def date_literal(value: str) -> Literal:
     """A partial date as written, typed by its shape (plain string when it has none).
 
@@ -235,11 +215,11 @@ def _add_entity(rdf_graph: TripleSink, entity: Entity) -> None:
     for i, post in enumerate(entity.posts):
         _add_post(rdf_graph, subject, i, post)
     if entity.wikidata:
-        wikidata = WD[entity.wikidata] if _QID.match(entity.wikidata) else URIRef(entity.wikidata)
-        rdf_graph.add((subject, OWL.sameAs, wikidata))
+        same = WD[entity.wikidata] if _QID.match(entity.wikidata) else URIRef(entity.wikidata)
+        rdf_graph.add((subject, OWL.sameAs, same))
     elif entity.kind == "country":
         # From the shipped table, not from the entity: schema:sameAs keeps the two apart.
-        qid = country_wikidata().get(_iso2_of(entity.id, entity.country) or "")
+        qid = wikidata().get(_iso2_of(entity.id, entity.country) or "")
         if qid:
             rdf_graph.add((subject, SCHEMA.sameAs, WD[qid]))
 
@@ -263,19 +243,11 @@ def _add_post(rdf_graph: TripleSink, holder: URIRef, i: int, post: Post) -> None
 
 
 def _role_items(fact: Fact) -> Iterator[tuple[str, int | None, Actor]]:
-    for key, value in sorted(fact.roles.items()):
-        if isinstance(value, tuple):
-            for i, actor in enumerate(value):
-                yield key, i, actor
-        else:
-            yield key, None, value
-
-
-def _actors(fact: Fact, key: str) -> tuple[Actor, ...]:
-    value = fact.roles.get(key)
-    if value is None:
-        return ()
-    return value if isinstance(value, tuple) else (value,)
+    """Role, position (roles of several actors only) and actor, roles in sorted order."""
+    many = spec(fact.type).many
+    for key, actors in sorted(fact.roles.items()):
+        for i, actor in enumerate(actors):
+            yield key, i if key in many else None, actor
 
 
 def _add_evidence(rdf_graph: TripleSink, subject: URIRef, n: int, evidence: Evidence) -> None:
@@ -390,11 +362,12 @@ def _add_fact(rdf_graph: TripleSink, fact: Fact, fact_id: str, known: set[str]) 
 
 
 def _add_shortcuts(rdf_graph: TripleSink, fact: Fact) -> None:
-    src_role, dst_role, prop, symmetric = SHORTCUTS[fact.type]
-    if symmetric:
-        pairs: Iterable[tuple[Actor, Actor]] = itertools.permutations(_actors(fact, src_role), 2)
+    shape = spec(fact.type)
+    prop = term(shape.rdf_property)
+    if shape.symmetric:  # stated both ways, as an OWL symmetric property would entail
+        pairs: Iterable[tuple[Actor, Actor]] = itertools.permutations(fact.actors(shape.source), 2)
     else:
-        pairs = itertools.product(_actors(fact, src_role), _actors(fact, dst_role))
+        pairs = itertools.product(fact.actors(shape.source), fact.actors(shape.target))
     for src, dst in pairs:
         if src.id != dst.id:
             rdf_graph.add((entity_iri(src.id), prop, entity_iri(dst.id)))
@@ -402,14 +375,14 @@ def _add_shortcuts(rdf_graph: TripleSink, fact: Fact) -> None:
 
 def _add_missing_countries(sink: TripleCollector) -> None:
     """Give every country that is only referred to (a nationality) a node with its ISO2 code."""
-    names = country_names()
+    names = french_names()
     for country in sorted(sink.referred_countries - sink.typed_countries):
         iso2 = str(country).rsplit("/", 1)[-1]
         sink.add((country, RDF.type, SCHEMA.Country))
         sink.add((country, KG.iso2, Literal(iso2)))
         sink.add((country, SCHEMA.name, Literal(names.get(iso2) or iso2)))
-        if iso2 in country_wikidata():
-            sink.add((country, SCHEMA.sameAs, WD[country_wikidata()[iso2]]))
+        if iso2 in wikidata():
+            sink.add((country, SCHEMA.sameAs, WD[wikidata()[iso2]]))
 
 
 class TripleCollector:
@@ -604,7 +577,7 @@ def _read_evidence(rdf_graph: Graph, node: Node) -> Evidence:
     )
 
 
-def _read_roles(rdf_graph: Graph, subject: URIRef) -> dict[str, Actor | tuple[Actor, ...]]:
+def _read_roles(rdf_graph: Graph, subject: URIRef) -> dict[str, tuple[Actor, ...]]:
     single: dict[str, Actor] = {}
     multiple: dict[str, list[tuple[int, Actor]]] = {}
     for node in rdf_graph.objects(subject, SEM.hasActor):
@@ -626,7 +599,7 @@ def _read_roles(rdf_graph: Graph, subject: URIRef) -> dict[str, Actor | tuple[Ac
             single[key] = actor
         else:
             multiple.setdefault(key, []).append((int(position), actor))
-    roles: dict[str, Actor | tuple[Actor, ...]] = dict(single)
+    roles: dict[str, tuple[Actor, ...]] = {key: (actor,) for key, actor in single.items()}
     for key, items in multiple.items():
         roles[key] = tuple(actor for _, actor in sorted(items, key=lambda item: item[0]))
     return dict(sorted(roles.items()))

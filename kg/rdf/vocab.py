@@ -26,6 +26,8 @@ from urllib.parse import quote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from kg.facttypes import LEVELS, ROLES, SPECS
+
 #: base of every instance IRI
 ID = Namespace("https://w3id.org/kg-diplomacy/id/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -121,75 +123,22 @@ class KG(DefinedNamespace):
     hasDiplomaticRelationsWith: URIRef
 
 
-#: fact type token -> event type concept
-EVENT_TYPES: dict[str, URIRef] = {
-    "reception": KG.Reception,
-    "visit": KG.Visit,
-    "meeting": KG.Meeting,
-    "agreement": KG.Agreement,
-    "partnership": KG.Partnership,
-    "diplomatic_relations": KG.DiplomaticRelations,
-}
+def term(name: str) -> URIRef:
+    """The term ``kg:<name>``; an unknown name raises (the namespace is closed)."""
+    value: URIRef = getattr(KG, name)
+    return value
+
+
+#: fact type token -> event type concept (from ``kg/patterns/fact_types.jsonl``)
+EVENT_TYPES: dict[str, URIRef] = {s.type: term(s.rdf_class) for s in SPECS}
 
 #: role key of ``Fact.roles`` -> role type concept
-ROLE_TYPES: dict[str, URIRef] = {
-    "host": KG.host,
-    "guest": KG.guest,
-    "visitor": KG.visitor,
-    "destination": KG.destination,
-    "participants": KG.participant,
-    "parties": KG.party,
-}
+ROLE_TYPES: dict[str, URIRef] = {key: term(rdf) for key, rdf in ROLES.items()}
 
 #: level token -> (concept, rank: higher is closer, English label, French label)
 PARTNERSHIP_LEVELS: dict[str, tuple[URIRef, int, str, str]] = {
-    "comprehensive_strategic_cooperative_partnership": (
-        KG.ComprehensiveStrategicCooperativePartnership,
-        6,
-        "comprehensive strategic cooperative partnership",
-        "partenariat de coopération stratégique intégral",
-    ),
-    "comprehensive_strategic_partnership": (
-        KG.ComprehensiveStrategicPartnership,
-        6,
-        "comprehensive strategic partnership",
-        "partenariat stratégique intégral",
-    ),
-    "strategic_partnership": (
-        KG.StrategicPartnership,
-        5,
-        "strategic partnership",
-        "partenariat stratégique",
-    ),
-    "comprehensive_partnership": (
-        KG.ComprehensivePartnership,
-        4,
-        "comprehensive partnership",
-        "partenariat intégral",
-    ),
-    "special_relationship": (
-        KG.SpecialRelationship,
-        3,
-        "special relationship",
-        "relation spéciale",
-    ),
-    "traditional_friendship": (
-        KG.TraditionalFriendship,
-        2,
-        "traditional friendship",
-        "amitié traditionnelle",
-    ),
-    "other": (KG.OtherFramework, 1, "other framework", "autre cadre de relations"),
-}
-
-#: shortcut property per fact type: (source role, target role, property, symmetric)
-SHORTCUTS: dict[str, tuple[str, str, URIRef, bool]] = {
-    "reception": ("host", "guest", KG.received, False),
-    "visit": ("visitor", "destination", KG.visited, False),
-    "meeting": ("participants", "participants", KG.met, True),
-    "agreement": ("parties", "parties", KG.signedAgreementWith, True),
-    "partnership": ("parties", "parties", KG.hasPartnershipWith, True),
-    "diplomatic_relations": ("parties", "parties", KG.hasDiplomaticRelationsWith, True),
+    token: (term(lvl.rdf_class), lvl.rank, lvl.label_en, lvl.label_fr)
+    for token, lvl in LEVELS.items()
 }
 
 #: namespace prefixes bound in every export (and in ``ontology/context.jsonld``)
@@ -209,9 +158,6 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
-
-#: the named graph ``push`` writes to by default
-GRAPH_IRI = ID["graph"]
 
 _SAFE = "-._~/"
 

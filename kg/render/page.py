@@ -28,6 +28,7 @@ from pyvis.network import Network
 
 from kg.atomic import write_text
 from kg.errors import KgError
+from kg.facttypes import LEVELS, SPECS
 from kg.model import DateRange, Fact, GraphData
 from kg.render.views import (
     FACT_RELATIONS,
@@ -54,37 +55,15 @@ KIND_STYLE: dict[str, tuple[str, str, str]] = {
     "organization": ("Organisation", "#f28e2b", "triangle"),
     "place": ("Lieu", "#59a14f", "star"),
 }
-#: shortcut relation -> (label drawn on the edge, colour)
+#: shortcut relation -> (label drawn on the edge, colour), from ``kg/patterns/fact_types.jsonl``
 RELATION_STYLE: dict[str, tuple[str, str]] = {
-    "received": ("reçoit", "#3b6fb6"),
-    "visited": ("visite", "#2a9d8f"),
-    "met": ("rencontre", "#8e6cbf"),
-    "signed_agreement": ("accord", "#d17a22"),
-    "partnership": ("partenariat", "#c0392b"),
-    "diplomatic_relations": ("relations diplomatiques", "#6b7b8c"),
+    s.relation: (s.edge_label_fr, s.colour) for s in SPECS
 }
 #: partnership level -> (label, colour), highest first; "" = no partnership fact for the pair
 LEVEL_STYLE: dict[str, tuple[str, str]] = {
-    "comprehensive_strategic_cooperative_partnership": (
-        "partenariat de coopération stratégique intégrale",
-        "#6a1b9a",
-    ),
-    "comprehensive_strategic_partnership": ("partenariat stratégique intégral", "#c62828"),
-    "strategic_partnership": ("partenariat stratégique", "#ef6c00"),
-    "comprehensive_partnership": ("partenariat intégral", "#2e7d32"),
-    "special_relationship": ("relation spéciale", "#ad1457"),
-    "traditional_friendship": ("amitié traditionnelle", "#00838f"),
-    "other": ("autre partenariat", "#795548"),
-    "": ("sans partenariat connu", "#9aa5b1"),
-}
-FACT_LABELS: dict[str, str] = {
-    "reception": "réception",
-    "visit": "visite",
-    "meeting": "rencontre",
-    "agreement": "accord",
-    "partnership": "partenariat",
-    "diplomatic_relations": "relations diplomatiques",
-}
+    token: (lvl.label_fr, lvl.colour) for token, lvl in LEVELS.items()
+} | {"": ("sans partenariat connu", "#9aa5b1")}
+FACT_LABELS: dict[str, str] = {s.type: s.label_fr for s in SPECS}
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _JSON_ESCAPES = str.maketrans(
     {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

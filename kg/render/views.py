@@ -22,21 +22,15 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.errors import EntityNotFoundError, KgError
-from kg.graph import SHORTCUTS, actors, entity_attributes
+from kg.facttypes import SPECS, spec
+from kg.graph import entity_attributes, relation_pairs
 from kg.model import Actor, DateRange, Fact, GraphData
 from kg.textutil import fold_name
 
 #: shortcut relations drawn in the entity view ("represents" carries no fact, so no evidence)
-FACT_RELATIONS: tuple[str, ...] = (
-    "received",
-    "visited",
-    "met",
-    "signed_agreement",
-    "partnership",
-    "diplomatic_relations",
-)
+FACT_RELATIONS: tuple[str, ...] = tuple(s.relation for s in SPECS)
 #: relations whose direction means something (host -> guest, visitor -> destination)
-DIRECTED_RELATIONS = frozenset({"received", "visited"})
+DIRECTED_RELATIONS = frozenset(s.relation for s in SPECS if not s.symmetric)
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
@@ -89,7 +83,7 @@ def actor_country(actor: Actor) -> str:
 def fact_actors(fact: Fact) -> Iterator[Actor]:
     """Every actor of ``fact``, role by role in sorted role order."""
     for _, value in sorted(fact.roles.items()):
-        yield from value if isinstance(value, tuple) else (value,)
+        yield from value
 
 
 def is_iso2(code: str) -> bool:
@@ -219,12 +213,8 @@ def entity_view(
     if whole:
         graph.add_nodes_from(attrs)
     for fact in facts:
-        src_role, dst_role, relation = SHORTCUTS[fact.type]
-        if src_role == dst_role:
-            pairs: Iterable[tuple[Actor, Actor]] = itertools.combinations(actors(fact, src_role), 2)
-        else:
-            pairs = itertools.product(actors(fact, src_role), actors(fact, dst_role))
-        for src, dst in pairs:
+        relation = spec(fact.type).relation
+        for src, dst in relation_pairs(fact):
             if src.id == dst.id:
                 continue
             for actor in (src, dst):

@@ -31,12 +31,7 @@ def _partial(fact: Fact) -> str | None:
 
 
 def _persons(fact: Fact) -> list[str]:
-    names = []
-    for value in fact.roles.values():
-        for actor in value if isinstance(value, tuple) else (value,):
-            if actor.kind == "person":
-                names.append(actor.name)
-    return names
+    return [actor.name for actor in fact.actors() if actor.kind == "person"]
 
 
 def infer_years(facts: Iterable[Fact], doc_years: Mapping[str, Iterable[int]]) -> list[Fact]:

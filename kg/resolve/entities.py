@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kg.facttypes import spec
 from kg.lexicon import lexicon
 from kg.model import Actor, DateRange, DateValue, Entity, Evidence, Fact, Post
 from kg.textutil import fold_name, slug
@@ -291,12 +292,9 @@ def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
 def event_key(fact: Fact) -> tuple[str, ...]:
     """The natural key of a fact: type, participants and what distinguishes such events."""
     parts: list[str] = [fact.type]
-    for role, value in sorted(fact.roles.items()):
-        actors = value if isinstance(value, tuple) else (value,)
+    for role, actors in sorted(fact.roles.items()):
         ids = (
-            sorted(a.id for a in actors)
-            if role in ("participants", "parties")
-            else [a.id for a in actors]
+            sorted(a.id for a in actors) if role in spec(fact.type).many else [a.id for a in actors]
         )
         parts.append(role + "=" + ",".join(ids))
     if fact.type == "agreement":
@@ -407,12 +405,9 @@ def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
 
 def rename_actors(fact: Fact, mapping: dict[str, Actor]) -> Fact:
     """Replace provisional actors by their resolved entities."""
-    roles: dict[str, Actor | tuple[Actor, ...]] = {}
-    for role, value in fact.roles.items():
-        if isinstance(value, tuple):
-            roles[role] = tuple(mapping.get(a.id, a) for a in value)
-        else:
-            roles[role] = mapping.get(value.id, value)
+    roles = {
+        role: tuple(mapping.get(a.id, a) for a in actors) for role, actors in fact.roles.items()
+    }
     return fact.model_copy(update={"roles": roles})
 
 

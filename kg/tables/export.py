@@ -16,7 +16,7 @@ import networkx as nx
 
 from kg.api.models import date_text
 from kg.errors import KgError
-from kg.graph import actors, build_graph
+from kg.graph import build_graph
 from kg.model import Actor, Entity, Fact, GraphData
 
 __all__ = ["SAVE_FORMATS", "example_data", "facts_csv", "plain_graph", "save"]
@@ -104,7 +104,7 @@ def facts_csv(facts: Sequence[Fact]) -> str:
             "also": len(f.also),
         }
         for role in roles:
-            people = actors(f, role)
+            people = f.actors(role)
             row[role] = "; ".join(a.name for a in people)
             row[f"{role}_ids"] = "; ".join(a.id for a in people)
         writer.writerow(row)

@@ -66,7 +66,7 @@ def test_upgrade_is_dated(extract_facts) -> None:
     (fact,) = [f for f in facts if f.type == "partnership"]
     assert fact.attributes["event"] == "upgrade"
     assert fact.date == "2022-12"
-    assert sorted(a.country for a in fact.roles["parties"]) == ["KR", "VN"]  # type: ignore[union-attr]
+    assert sorted(a.country for a in fact.roles["parties"]) == ["KR", "VN"]
 
 
 @pytest.mark.parametrize(

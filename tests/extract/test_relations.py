@@ -10,7 +10,7 @@ def test_established_on_a_date(extract_facts) -> None:
     )
     assert fact.type == "diplomatic_relations"
     assert fact.date == "1992-12-22"
-    assert sorted(a.country for a in fact.roles["parties"]) == ["KR", "VN"]  # type: ignore[union-attr]
+    assert sorted(a.country for a in fact.roles["parties"]) == ["KR", "VN"]
 
 
 def test_anniversary_of_two_pairs(extract_facts) -> None:
@@ -19,7 +19,7 @@ def test_anniversary_of_two_pairs(extract_facts) -> None:
         "diplomatiques entre le Vietnam et la Russie et la Biélorussie."
     )
     got = sorted(
-        (f.roles["parties"][1].country, f.attributes["anniversary_years"])  # type: ignore[index]
+        (f.roles["parties"][1].country, f.attributes["anniversary_years"])
         for f in facts
         if f.type == "diplomatic_relations"
     )

@@ -15,7 +15,7 @@ def test_counts_split_by_pair(extract_facts) -> None:
             tuple(a.country for a in f.roles["parties"]),
             f.attributes["count"],
             f.attributes["status"],
-        )  # type: ignore[union-attr]
+        )
         for f in facts
         if f.type == "agreement"
     )
@@ -28,7 +28,7 @@ def test_issued_and_signed_declarations(extract_facts) -> None:
         "et la Biélorussie ont aussi signé une [Déclaration commune]."
     )
     got = sorted(
-        (f.roles["parties"][1].country, f.attributes["kind"], f.attributes["status"])  # type: ignore[index]
+        (f.roles["parties"][1].country, f.attributes["kind"], f.attributes["status"])
         for f in facts
         if f.type == "agreement"
     )
@@ -42,7 +42,7 @@ def test_city_memorandum(extract_facts) -> None:
     )
     agreements = [f for f in facts if f.type == "agreement"]
     assert len(agreements) == 1
-    assert sorted(a.name for a in agreements[0].roles["parties"]) == ["Beijing", "Hanoi"]  # type: ignore[union-attr]
+    assert sorted(a.name for a in agreements[0].roles["parties"]) == ["Beijing", "Hanoi"]
     assert agreements[0].attributes["kind"] == "memorandum"
     assert agreements[0].attributes["count"] == 1
 

@@ -74,6 +74,6 @@ def test_visit_kind_status_and_dates(extract_facts) -> None:
     visits = [f for f in facts if f.type == "visit" and f.rule == "visited.go"]
     assert len(visits) == 1
     visit = visits[0]
-    assert visit.roles["visitor"].name == "Tô Lâm"  # type: ignore[union-attr]
+    assert visit.roles["visitor"][0].name == "Tô Lâm"
     assert visit.attributes == {"kind": "state", "status": "planned"}
-    assert visit.date is not None and visit.date.start == "--12-01"  # type: ignore[union-attr]
+    assert visit.date is not None and visit.date.start == "--12-01"

@@ -1,0 +1,80 @@
+"""The one loader of data files (``kg/patterns/`` and the generator's ``kg/synth/vocab/``).
+
+Every file is UTF-8; every row is validated by a pydantic model with ``extra="forbid"``, so a
+typo in a column or a key fails at load time with the file and line in the message.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from importlib import resources
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from kg.errors import PatternError
+
+PATTERNS = "kg.patterns"
+
+
+class Row(BaseModel):
+    """Base of a validated row: immutable, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+T = TypeVar("T", bound=Row)
+
+
+def _where(name: str, package: str) -> str:
+    return package.replace(".", "/") + "/" + name
+
+
+def read_text(name: str, *, package: str = PATTERNS) -> str:
+    """The text of one data file (raises :class:`PatternError` naming it)."""
+    try:
+        return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError) as e:
+        raise PatternError(f"{_where(name, package)}: cannot read ({e})") from e
+
+
+def tsv(
+    name: str, model: type[T], *, package: str = PATTERNS, delimiter: str = "\t"
+) -> tuple[T, ...]:
+    """Rows of a table with a header line (tab-separated unless ``delimiter`` says otherwise)."""
+    rows = []
+    text = read_text(name, package=package)
+    if delimiter == "\t":  # a tab-separated file quotes nothing: '"' is a character
+        reader = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+    else:
+        reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    for line, record in enumerate(reader, start=2):
+        try:
+            rows.append(model.model_validate(record))
+        except ValidationError as e:
+            raise PatternError(f"{_where(name, package)}:{line}: {e}") from e
+    return tuple(rows)
+
+
+def jsonl(name: str, model: type[T], *, package: str = PATTERNS) -> tuple[T, ...]:
+    """Rows of a JSON-lines file; blank lines and ``//`` comment lines are skipped."""
+    rows = []
+    for line, text in enumerate(read_text(name, package=package).splitlines(), start=1):
+        if not text.strip() or text.lstrip().startswith("//"):
+            continue
+        try:
+            rows.append(model.model_validate(json.loads(text)))
+        except (ValidationError, json.JSONDecodeError) as e:
+            raise PatternError(f"{_where(name, package)}:{line}: {e}") from e
+    return tuple(rows)
+
+
+def wordlist(name: str, *, package: str = PATTERNS) -> frozenset[str]:
+    """The non-blank lines of a word list, ``#`` comment lines skipped."""
+    return frozenset(
+        line.strip()
+        for line in read_text(name, package=package).splitlines()
+        if line.strip() and not line.startswith("#")
+    )
