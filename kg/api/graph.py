@@ -489,6 +489,10 @@ class KnowledgeGraph:
         from kg.rdf.vocab import PARTNERSHIP_LEVELS
 
         x, y = self._resolve(a), self._resolve(b)
+        if x == y:
+            raise KgError(
+                f"a partnership needs two different countries: {a!r} and {b!r} are both {x}"
+            )
         facts = self._select("partnership", lambda f: self._involves(f, x) and self._involves(f, y))
         dated = [f for f in facts if effective_date(f)[0] is not None]
         current = (
@@ -674,6 +678,12 @@ class KnowledgeGraph:
             raise KgError(f"unknown question {question!r}: ask one of {', '.join(QUESTIONS)}")
         if between is not None and len(between) != 2:
             raise KgError(f"--between takes two entities, got {len(between)}")
+        if between is not None and self._resolve(between[0]) == self._resolve(between[1]):
+            a, b = between
+            raise KgError(
+                f"--between needs two different entities: {a!r} and {b!r} are both "
+                f"{self._resolve(a)}"
+            )
         if question == "persons":
             return Results(self.persons(country=actor, role=kind))
         if question in ("countries", "institutions", "centrality"):
