@@ -11,17 +11,21 @@ Regex and :mod:`wordfreq` only, no statistical model: reading a page takes milli
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import (
     BinaryInputError,
     EmptyInputError,
     NoArticleError,
+    ReadError,
     TooLargeError,
     WrongLanguageError,
 )
@@ -34,6 +38,8 @@ MIN_FRENCH_RATIO = 0.15
 MIN_ARTICLE_WORDS = 20
 #: Share of control characters above which a file is binary.
 MAX_CONTROL_RATIO = 0.05
+#: A page file larger than this is refused before anything of it is read.
+MAX_PAGE_BYTES = 5_000_000
 
 _MARKER = re.compile(r"\s*(?:ả|a\u0309)nh\s*\d+\s*")
 _CREDIT = re.compile(r"\s*\(?\s*\b(?:Photos?|Ảnh)\s?:[^()\n]*\)?\s*$")
@@ -60,17 +66,64 @@ def _english_words() -> frozenset[str]:
     return frozenset(_load_words("reader_stopwords_en.txt"))
 
 
-def read_page(path: str | Path, *, max_bytes: int = 5_000_000) -> Page:
-    """Read a news page saved as plain text or HTML.
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
-    Raises a :class:`~kg.errors.ReadError` subclass naming the file when it is empty, binary,
-    too large, not French or holds no article.
+
+def open_page(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> BinaryIO:
+    """``path`` opened for reading once it is known to be a regular file within ``max_bytes``.
+
+    Type and size come from the open file (``fstat``), before any byte is read: a device such
+    as ``/dev/zero``, a pipe or a folder is refused, and so is a 3 GB sparse file, at no cost in
+    memory.  Raises :class:`~kg.errors.ReadError` (:class:`~kg.errors.TooLargeError` for the
+    size) naming the file.
     """
     path = Path(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise TooLargeError(f"{path}: {size} bytes, over the limit of {max_bytes}")
-    data = path.read_bytes()
+    try:
+        # O_NONBLOCK: opening a pipe with no writer must not hang; regular files ignore it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        raise ReadError(f"{path}: cannot read ({e.strerror or e})") from e
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _FILE_KINDS if test(info.st_mode)), "not a file")
+            raise ReadError(f"{path}: {kind}, not a regular file: only page files are read")
+        if info.st_size > max_bytes:
+            raise TooLargeError(f"{path}: {info.st_size} bytes, over the limit of {max_bytes}")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_page_bytes(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
+    """The bytes of the page file ``path``, checked by :func:`open_page` first; a file that
+    grows past ``max_bytes`` while it is read is refused too."""
+    with open_page(path, max_bytes=max_bytes) as handle:
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as e:
+            raise ReadError(f"{path}: cannot read ({e.strerror or e})") from e
+    if len(data) > max_bytes:
+        raise TooLargeError(f"{path}: over the limit of {max_bytes} bytes")
+    return data
+
+
+def read_page(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> Page:
+    """Read a news page saved as plain text or HTML.
+
+    Raises a :class:`~kg.errors.ReadError` subclass naming the file when it cannot be read, is
+    not a regular file, is empty, binary, too large, not French or holds no article.
+    """
+    path = Path(path)
+    data = read_page_bytes(path, max_bytes=max_bytes)
     if not data.strip():
         raise EmptyInputError(f"{path}: the file is empty")
     text, encoding, warnings = _decode(data, path)
