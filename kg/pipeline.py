@@ -37,7 +37,7 @@ from kg.extract.page import PageExtraction, extract_page
 from kg.model import GraphData
 from kg.read.reader import MAX_PAGE_BYTES, open_page
 from kg.resolve.stage import Resolution
-from kg.tables.exports import ready_folder, write_exports
+from kg.tables.exports import ready_folder, remove_leftovers, write_exports
 
 log = logging.getLogger(__name__)
 
@@ -213,12 +213,14 @@ def build(
 
     Raises :class:`KgError` when no page at all could be read.
     """
+    paths = find_pages(inputs)  # before anything is written: a typo writes nothing
     out_dir = Path(out) if out is not None else None
     if out_dir is None:
-        return _build(inputs, None, cache_dir, use_cache, workers, progress, html)
+        return _build(paths, None, cache_dir, use_cache, workers, progress, html)
     ready_folder(out_dir)
     with folder_lock(out_dir, wait=wait):
-        return _build(inputs, out_dir, cache_dir, use_cache, workers, progress, html)
+        remove_leftovers(out_dir)  # of a killed build: only the lock holder may
+        return _build(paths, out_dir, cache_dir, use_cache, workers, progress, html)
 
 
 def _open_cache(cache_dir: str | os.PathLike[str] | None, out: Path | None) -> Cache | None:
@@ -233,7 +235,7 @@ def _open_cache(cache_dir: str | os.PathLike[str] | None, out: Path | None) -> C
 
 
 def _build(
-    inputs: Sequence[str | os.PathLike[str]],
+    paths: list[Path],
     out_dir: Path | None,
     cache_dir: str | os.PathLike[str] | None,
     use_cache: bool,
@@ -243,7 +245,6 @@ def _build(
 ) -> BuildResult:
     started = time.perf_counter()
     report = BuildReport()
-    paths = find_pages(inputs)
     cache = _open_cache(cache_dir, out_dir) if use_cache else None
     snapshot = None
     keys = None
