@@ -46,6 +46,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         workers=args.workers,
         progress=_progress_printer(args.quiet),
         html=not args.no_html,
+        wait=args.wait,
     )
     report = result.report
     print(f"read {report.pages} pages, {report.documents} documents ({report.cached} from cache)")
@@ -241,6 +242,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="processes for extraction")
     p.add_argument("--no-html", action="store_true", help="skip graph.html")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="when another build is writing into OUT, wait up to SECONDS for it "
+        "(default: stop at once with a message)",
+    )
     p.set_defaults(func=cmd_build)
 
     p = command(

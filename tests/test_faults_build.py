@@ -3,13 +3,25 @@ message (or a sane result), never a traceback, a mixed export folder or a stale 
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from kg import KnowledgeGraph
+from kg.cache import BUILD_STAMP
 from kg.cli import main
 from kg.errors import KgError
+from kg.pipeline import build, find_pages
+from kg.read.reader import read_page
+from tests.conftest import ROOT, SEEDS
 
 
 @pytest.fixture
@@ -47,3 +59,328 @@ def test_query_between_one_country_twice_is_refused(
         main(["query", "partnership", "--between", "VN", "KR", "--data", str(example_export)]) == 0
     )
     assert "comprehensive_strategic_partnership" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- helpers for real builds
+
+EXPORTS = ("facts.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "graph.html")
+ENV = dict(os.environ, PYTHONPATH=str(ROOT))
+TWO = [SEEDS / "000_db56f8231e5772b9.txt", SEEDS / "003_a84331fe95974398.txt"]
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """A cache holding every seed page, and the exports of the seeds (by name)."""
+    cache = tmp_path_factory.mktemp("warm") / "cache"
+    out = cache.parent / "seeds"
+    build([SEEDS], out=out, cache_dir=cache)
+    return cache, {name: (out / name).read_bytes() for name in EXPORTS}
+
+
+@pytest.fixture
+def cache(warm: tuple[Path, dict[str, bytes]], tmp_path: Path) -> Path:
+    """A copy of the warm cache for one test (which may damage it)."""
+    copy = tmp_path / "cache"
+    shutil.copytree(warm[0], copy)
+    return copy
+
+
+def files(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in EXPORTS if (out / name).exists()}
+
+
+def run_killed(script: str, *args: str) -> None:
+    """Run ``script`` in a child Python that must die of SIGKILL (it kills itself)."""
+    command = [sys.executable, "-c", script, *args]
+    child = subprocess.run(command, cwd=ROOT, env=ENV, timeout=600)
+    assert child.returncode == -signal.SIGKILL, child.returncode
+
+
+# ---------------------------------------------------------------- 1: exports as a set
+
+KILL_AT = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    import kg.rdf.writer, kg.pipeline
+    out, where, cache = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+    exports = {"facts.jsonl", "graph.ttl", "graph.nt", "graph.jsonld", "graph.html"}
+    renames = 0
+
+    def die():
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    if where == "staging":
+        def write_jsonld(*args, **kwargs):
+            die()
+        kg.rdf.writer.write_jsonld = write_jsonld
+    else:
+        replace = os.replace
+
+        def counting(src, dst, *args, **kwargs):
+            global renames
+            if Path(dst).parent == out and Path(dst).name in exports:
+                if renames == int(where):
+                    die()
+                renames += 1
+            return replace(src, dst, *args, **kwargs)
+        os.replace = counting
+    kg.pipeline.build(sys.argv[4:], out=out, cache_dir=cache)
+    """
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where", ["staging", "0", "1", "3", "4"])
+def test_a_killed_build_never_leaves_a_trusted_mixed_folder(
+    where: str, warm: tuple[Path, dict[str, bytes]], cache: Path, tmp_path: Path
+) -> None:
+    """The issue's reproduction: seeds into O, another page set into O killed (while staging,
+    or after 0..4 of the 5 renames), seeds into O again: the folder is the seeds' set, whole."""
+    _, seeds = warm
+    out = tmp_path / "O"
+    build([SEEDS], out=out, cache_dir=cache)
+    assert files(out) == seeds
+    run_killed(KILL_AT, str(out), where, str(cache), *map(str, TWO))
+    now = files(out)
+    if where == "staging":
+        assert now == seeds, "the previous set was touched before the new one was complete"
+        assert (out / BUILD_STAMP).exists()
+    else:
+        assert not (out / BUILD_STAMP).exists(), "a half-swapped folder kept its stamp"
+    again = build([SEEDS], out=out, cache_dir=cache)
+    assert files(out) == seeds
+    assert not list(out.glob(".*.tmp")), "leftovers of the killed build"
+    if where == "staging":
+        assert again.report.cached == 5  # answered from the snapshot: nothing was mixed
+    else:
+        assert again.report.written, "the whole set was written again"
+
+
+@pytest.mark.slow
+def test_an_edited_export_is_written_again(cache: Path, tmp_path: Path) -> None:
+    out = tmp_path / "O"
+    build([SEEDS], out=out, cache_dir=cache)
+    good = (out / "facts.jsonl").read_bytes()
+    (out / "facts.jsonl").write_bytes(good.replace(b"Xiong Bo", b"Xiong Bx"))
+    again = build([SEEDS], out=out, cache_dir=cache)
+    assert again.report.written and (out / "facts.jsonl").read_bytes() == good
+
+
+def test_the_stamp_lists_every_export_with_its_checksum(tmp_path: Path) -> None:
+    from kg.tables.exports import write_exports
+
+    out = tmp_path / "O"
+    written = write_exports(KnowledgeGraph.example().data, out, stamp=("build-x", "0" * 64))
+    stamp = json.loads((out / BUILD_STAMP).read_text(encoding="utf-8"))
+    assert stamp["build"] == "build-x" and set(stamp["files"]) == set(EXPORTS)
+    for name in EXPORTS:
+        assert stamp["files"][name] == hashlib.sha256((out / name).read_bytes()).hexdigest()
+    assert sorted(Path(p).name for p in written) == sorted(EXPORTS)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*EXPORTS, BUILD_STAMP])
+
+
+# ---------------------------------------------------------------- 6: size and type first
+
+
+@pytest.mark.parametrize("no_cache", [False, True])
+def test_build_of_dev_zero_is_a_clear_message(
+    no_cache: bool,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["build", "/dev/zero", "--out", str(tmp_path / "O")]
+    assert main([*args, "--no-cache"] if no_cache else args) == 1
+    err = one_line_error(capsys)
+    assert "/dev/zero: a character device, not a regular file" in err
+
+
+def test_a_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "page.txt"
+    os.mkfifo(fifo)
+    for use_cache in (True, False):
+        with pytest.raises(KgError, match="a pipe, not a regular file"):
+            build([fifo], cache_dir=tmp_path / "cache", use_cache=use_cache)
+    # in a folder, only regular files are pages
+    assert find_pages([tmp_path]) == []
+
+
+def test_a_folder_named_as_a_page_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(KgError, match="a folder, not a regular file"):
+        read_page(tmp_path)
+
+
+SPARSE = textwrap.dedent(
+    """
+    import sys
+    from kg.errors import KgError
+    from kg.pipeline import build
+    try:
+        build([sys.argv[1]], cache_dir=sys.argv[2], use_cache=sys.argv[3] == "cache")
+    except KgError as e:
+        print(e)
+    # the peak resident size of this process image (ru_maxrss would count the parent's)
+    status = open("/proc/self/status").read().split("VmHWM:")[1]
+    print(int(status.split()[0]) // 1024)
+    """
+)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("mode", ["cache", "no-cache"])
+def test_a_3gb_sparse_file_costs_no_memory(mode: str, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:
+        handle.truncate(3 * 1024**3)
+    child = subprocess.run(
+        [sys.executable, "-c", SPARSE, str(big), str(tmp_path / "cache"), mode],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=120,
+    )
+    assert child.returncode == 0, child.stderr
+    message, peak_mb = child.stdout.strip().splitlines()
+    assert "over the limit" in message and str(big) in message
+    assert int(peak_mb) < 400, f"{peak_mb} MB"
+
+
+def test_the_cache_key_is_streamed_and_equals_the_key_of_the_bytes(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from kg.cache import Cache
+    from kg.pipeline import page_key
+
+    cache = Cache(tmp_path / "cache", version="v1")
+    page = tmp_path / "page.txt"
+    page.write_bytes(b"x" * 4_000_000)
+    tracemalloc.start()
+    key = page_key(cache, page)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert key == cache.key(page.read_bytes())
+    assert peak < 3_000_000, peak
+
+
+# ---------------------------------------------------------------- 14: no cwd cache, checksum
+
+
+@pytest.mark.slow
+def test_build_without_out_writes_nothing_in_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work, home = tmp_path / "work", tmp_path / "xdg"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    KnowledgeGraph.build(TWO)
+    assert list(work.iterdir()) == []
+    assert list((home / "kg-diplomacy").rglob("build-*.json"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("with_out", [False, True])
+def test_an_edited_snapshot_is_not_served(with_out: bool, cache: Path, tmp_path: Path) -> None:
+    out = tmp_path / "O" if with_out else None
+    before = set(cache.rglob("build-*.json"))
+    first = build(TWO, out=out, cache_dir=cache, html=False)
+    (snapshot,) = set(cache.rglob("build-*.json")) - before
+    blob = snapshot.read_bytes()
+    assert b"Xiong Bo" in blob
+    snapshot.write_bytes(blob.replace(b"Xiong Bo", b"Xiong Bx"))
+    again = build(TWO, out=out, cache_dir=cache, html=False)
+    assert again.data == first.data
+    names = {e.name for e in again.data.entities}
+    assert "Xiong Bo" in names and "Xiong Bx" not in names
+
+
+# ---------------------------------------------------------------- 10: one build per folder
+
+HOLD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    import kg.tables.exports as exports
+    from kg.cli import main
+    write_set = exports._write_set
+
+    def slow(*args, **kwargs):
+        print("writing", flush=True)
+        time.sleep(float(sys.argv[3]))
+        return write_set(*args, **kwargs)
+
+    exports._write_set = slow
+    sys.exit(main(["build", *sys.argv[4:], "--out", sys.argv[1], "--cache", sys.argv[2],
+                   "--no-html", "--quiet"]))
+    """
+)
+
+
+def kg_build(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", *args],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=ROOT,
+        timeout=600,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("wait", [None, "60"])
+def test_a_second_build_into_the_same_folder_stops_or_waits(
+    wait: str | None, cache: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "O"
+    first = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(out), str(cache), "3", *map(str, TWO)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=ENV,
+        cwd=ROOT,
+    )
+    assert first.stdout is not None
+    assert first.stdout.readline().strip() == "writing"
+    args = [str(SEEDS), "--out", str(out), "--cache", str(cache), "--no-html", "--quiet"]
+    second = kg_build(*args, *(["--wait", wait] if wait else []))
+    assert first.wait(timeout=600) == 0
+    reference = tmp_path / "reference"
+    if wait is None:
+        assert second.returncode == 1
+        err = second.stderr.strip()
+        assert err.startswith(f"kg: {out}: another build (process {first.pid})"), err
+        assert len(err.splitlines()) == 1
+        build(TWO, out=reference, cache_dir=cache, html=False)
+    else:
+        assert second.returncode == 0, second.stderr
+        build([SEEDS], out=reference, cache_dir=cache, html=False)
+    assert files(out) == files(reference)
+
+
+@pytest.mark.slow
+def test_two_concurrent_builds_both_succeed_one_after_the_other(
+    cache: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "O"
+    args = ["--out", str(out), "--cache", str(cache), "--wait", "300", "--quiet"]
+    for _ in range(3):
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "kg.cli", "build", *pages, *args],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=ENV,
+                cwd=ROOT,
+            )
+            for pages in ([str(SEEDS)], list(map(str, TWO)))
+        ]
+        for proc in procs:
+            _, err = proc.communicate(timeout=600)
+            assert proc.returncode == 0, err
+        stamp = json.loads((out / BUILD_STAMP).read_text(encoding="utf-8"))
+        for name, digest in stamp["files"].items():
+            assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
