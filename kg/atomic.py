@@ -102,9 +102,7 @@ LOCK_FILE = ".kg-lock"
 
 
 @contextlib.contextmanager
-def folder_lock(
-    folder: Path, *, wait: float = 0.0, what: str = "another build"
-) -> Iterator[None]:
+def folder_lock(folder: Path, *, wait: float = 0.0, what: str = "another build") -> Iterator[None]:
     """Hold an exclusive lock on ``folder`` (``flock`` on its :data:`LOCK_FILE`) for the block.
 
     When another process holds it, wait up to ``wait`` seconds, then raise

@@ -3,6 +3,7 @@ message (or a sane result), never a traceback, a mixed export folder or a stale 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -11,7 +12,9 @@ import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -384,3 +387,200 @@ def test_two_concurrent_builds_both_succeed_one_after_the_other(
         stamp = json.loads((out / BUILD_STAMP).read_text(encoding="utf-8"))
         for name, digest in stamp["files"].items():
             assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
+
+
+# ---------------------------------------------------------------- 11: kg: messages, no traceback
+
+
+def mount_tmpfs(folder: Path, size: str, *, read_only: bool = False) -> None:
+    """A real small (or read-only) file system at ``folder``; skips the test without root."""
+    folder.mkdir(parents=True, exist_ok=True)
+    options = f"size={size}" + (",ro" if read_only else "")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+
+
+@pytest.fixture
+def tmpfs(tmp_path: Path) -> Iterator[Callable[..., Path]]:
+    mounted: list[Path] = []
+
+    def make(size: str = "1m", *, read_only: bool = False) -> Path:
+        folder = tmp_path / f"fs{len(mounted)}"
+        mount_tmpfs(folder, size, read_only=read_only)
+        mounted.append(folder)
+        return folder
+
+    yield make
+    for folder in mounted:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.mark.parametrize(
+    "command", [["extract"], ["build", "--no-cache", "--out", "OUT"], ["build", "--out", "OUT"]]
+)
+def test_an_unreadable_page_is_a_message(
+    command: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text((SEEDS / "003_a84331fe95974398.txt").read_text("utf-8"), encoding="utf-8")
+    page.chmod(0o000)
+    if os.geteuid() == 0:  # root reads it anyway: the refusal is injected where it happens
+        real_open = os.open
+
+        def refuse(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+            if Path(path) == page:
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real_open(path, flags, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refuse)
+    args = [str(tmp_path / "out") if a == "OUT" else a for a in command]
+    assert main([args[0], str(page), *args[1:]]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"{page}: cannot read (Permission denied)" in err
+
+
+@pytest.mark.parametrize("no_cache", [True, False])
+def test_an_out_that_is_a_file_is_a_message(
+    no_cache: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for out in (tmp_path / "file", tmp_path / "file" / "sub"):
+        args = ["build", str(SEEDS), "--out", str(out)] + (["--no-cache"] if no_cache else [])
+        assert main(args) == 1
+        err = one_line_error(capsys)
+        assert str(out) in err and "file" in err
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.parametrize("no_cache", [True, False])
+def test_a_read_only_out_is_a_message(
+    no_cache: bool,
+    tmpfs: Callable[..., Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmpfs(read_only=True)
+    args = ["build", str(SEEDS), "--out", str(out), "--cache", str(tmp_path / "cache")]
+    assert main(args + (["--no-cache"] if no_cache else [])) == 1
+    err = one_line_error(capsys)
+    assert str(out) in err and "not writable" in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["render", "--data", "DATA", "--out", "OUT/view.html"],
+        ["export", "--data", "DATA", "--format", "gexf", "--out", "OUT/graph.gexf"],
+        ["export", "--data", "DATA", "--format", "ttl", "--out", "OUT/graph.ttl"],
+        ["synth", "--pages", "2", "--out", "OUT/synth"],
+    ],
+)
+@pytest.mark.parametrize("where", ["read-only", "file", "folder"])
+def test_render_export_and_synth_to_a_bad_out_are_a_message(
+    command: list[str],
+    where: str,
+    example_export: Path,
+    tmpfs: Callable[..., Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    if where == "read-only":
+        out = tmpfs(read_only=True)
+    elif where == "file":
+        out = tmp_path / "a-file"  # OUT/view.html: a parent is a file
+        out.write_text("x", encoding="utf-8")
+    else:
+        out = tmp_path / "folder"  # OUT/view.html is itself a folder
+        for name in ("view.html", "graph.gexf", "graph.ttl"):
+            (out / name).mkdir(parents=True)
+        (out / "synth").write_text("x", encoding="utf-8")
+    args = [str(example_export) if a == "DATA" else a.replace("OUT", str(out)) for a in command]
+    assert main(args) == 1
+    err = one_line_error(capsys)
+    assert str(out) in err
+    assert not [p for p in tmp_path.rglob(".*.tmp")], "temporary files left"
+
+
+ENOSPC = OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_disk_full_on_a_real_small_file_system(
+    warm: tuple[Path, dict[str, bytes]],
+    cache: Path,
+    tmpfs: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Exports to a 1.2 MB file system: the small set fits, the seeds' set does not; the
+    failed build says so in one line and leaves the small set whole and stamped."""
+    out = tmpfs("1200k") / "O"
+    assert (
+        main(
+            [
+                "build",
+                *map(str, TWO),
+                "--out",
+                str(out),
+                "--cache",
+                str(cache),
+                "--no-html",
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    small = files(out)
+    stamp = (out / BUILD_STAMP).read_bytes()
+    capsys.readouterr()
+    assert main(["build", str(SEEDS), "--out", str(out), "--cache", str(cache), "--quiet"]) == 1
+    err = one_line_error(capsys)
+    assert str(out) in err and "no space left on device" in err
+    assert files(out) == small and (out / BUILD_STAMP).read_bytes() == stamp
+    assert sorted(p.name for p in out.iterdir()) == sorted([*small, BUILD_STAMP, ".kg-lock"])
+    # the next build in a folder with room trusts that stamp: it matches the files
+    assert build(TWO, out=out, cache_dir=cache, html=False).report.written == []
+
+
+@pytest.mark.parametrize("where", ["exports", "cache"])
+def test_disk_full_injected_is_a_message(
+    where: str,
+    warm: tuple[Path, dict[str, bytes]],
+    cache: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ENOSPC injected where a write is made durable (``fsync``), in the exports or in the
+    cache: one line naming the file; the previous exports stay."""
+    out = tmp_path / "O"
+    build(TWO, out=out, cache_dir=cache, html=False)
+    before = files(out)
+    fsync = os.fsync
+
+    def full(fd: int) -> None:
+        target = os.readlink(f"/proc/self/fd/{fd}") if Path("/proc/self/fd").exists() else ""
+        if (where == "cache") == target.startswith(str(tmp_path / "fresh-cache")):
+            raise ENOSPC
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full)
+    cache_dir = tmp_path / "fresh-cache" if where == "cache" else cache
+    args = ["build", str(SEEDS), "--out", str(out), "--cache", str(cache_dir), "--quiet"]
+    if where == "cache":
+        args.append("--no-html")
+    assert main(args) == 1
+    err = one_line_error(capsys)
+    assert "no space left on device" in err
+    assert files(out) == before
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_load_none_is_a_message() -> None:
+    with pytest.raises(KgError, match="load takes an export folder or file"):
+        KnowledgeGraph.load(None)  # type: ignore[arg-type]

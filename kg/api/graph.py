@@ -131,6 +131,11 @@ class KnowledgeGraph:
         """
         from kg import rdf
 
+        if not isinstance(export, str | os.PathLike) or not str(export):
+            raise QueryError(
+                f"load takes an export folder or file (a path), got {export!r}: "
+                "e.g. KnowledgeGraph.load('exports')"
+            )
         path = Path(export)
         if path.is_dir():
             path = path / "graph.ttl"
