@@ -20,7 +20,8 @@ from rdflib import URIRef
 
 from kg import KnowledgeGraph, rdf
 from kg.api import QUESTIONS, format_rows
-from kg.api.models import Results, Visit, time_key
+from kg.api.models import Results, Visit
+from kg.dates import time_key
 from kg.errors import EntityNotFoundError, KgError
 from kg.model import DateRange, Fact
 from kg.rdf.vocab import entity_iri, fact_iri
