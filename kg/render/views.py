@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kg import names
 from kg.dates import as_bound, fact_bounds, fact_in_window
-from kg.errors import EntityNotFoundError, KgError
+from kg.errors import KgError
 from kg.facttypes import SPECS, spec
 from kg.graph import entity_attributes, relation_pairs
-from kg.model import Actor, Fact, GraphData
-from kg.textutil import fold_name
+from kg.model import Actor, Entity, Fact, GraphData
 
 #: shortcut relations drawn in the entity view ("represents" carries no fact, so no evidence)
 FACT_RELATIONS: tuple[str, ...] = tuple(s.relation for s in SPECS)
@@ -140,27 +140,20 @@ def _ego(graph: nx.Graph, source: str, depth: int) -> set[str]:
 
 
 def resolve(candidates: Iterable[DrawnNode], query: str) -> str:
-    """The id of the node whose id, name or alias is ``query`` (case and accents ignored)."""
-    nodes = list(candidates)
-    for node in nodes:
-        if node.id == query:
-            return node.id
-    key = fold_name(query)
-    hits = sorted(
-        {
-            n.id
-            for n in nodes
-            if key in {fold_name(n.id), fold_name(n.name), *(fold_name(a) for a in n.aliases)}
-            or (n.kind == "country" and key == fold_name(n.country))
-        }
-    )
-    if not hits:
-        raise EntityNotFoundError(f"no entity is named {query!r}")
-    if len(hits) > 1:
-        raise EntityNotFoundError(
-            f"{query!r} names {len(hits)} entities ({', '.join(hits[:5])}): give an id"
+    """The id of the node that ``query`` names, by the name resolver of the query API
+    (:func:`kg.names.resolve`: ids, names, aliases, country names in French and English, ISO
+    codes, spelling variants; case and accents ignored)."""
+    entities = {
+        node.id: Entity(
+            id=node.id,
+            kind=node.kind,  # type: ignore[arg-type]
+            name=node.name,
+            country=node.country or None,
+            aliases=node.aliases,
         )
-    return hits[0]
+        for node in candidates
+    }
+    return names.resolve(query, entities, names.name_index(entities.values()))
 
 
 def entity_view(

@@ -18,7 +18,6 @@ ids and adding an article does not rename an entity whose spellings are already 
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -27,7 +26,7 @@ from dataclasses import dataclass, field
 from kg.dates import PartialDate
 from kg.facttypes import spec
 from kg.lexicon import lexicon
-from kg.model import Actor, DateRange, DateValue, Entity, Evidence, Fact, Post
+from kg.model import Actor, DateRange, DateValue, Entity, Evidence, Fact, Post, make_fact_id
 from kg.textutil import fold_name, slug
 
 _VOWELS = re.compile(r"[aeiouy]")
@@ -276,6 +275,7 @@ def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
         return b
     if b is None:
         return a
+
     def score(d: DateValue) -> tuple[bool, bool]:
         start = d.start if isinstance(d, DateRange) else d
         return not isinstance(d, DateRange), PartialDate.parse(start).has_year
@@ -373,16 +373,16 @@ class FactMerger:
         out: list[Fact] = []
         seen_ids: dict[str, int] = {}
         for event in self._events:
-            digest = hashlib.sha256("|".join(event_key(event.base)).encode()).hexdigest()[:16]
-            n = seen_ids.get(digest, 0)
-            seen_ids[digest] = n + 1
+            base_id = make_fact_id(event_key(event.base))
+            n = seen_ids.get(base_id, 0)
+            seen_ids[base_id] = n + 1
             update = {
                 "attributes": event.attributes,
                 "date": event.date,
                 "also": tuple(event.also),
                 "place": event.place,
                 "confidence": event.confidence,
-                "id": f"fact:{digest}" + (f"-{n + 1}" if n else ""),
+                "id": base_id + (f"-{n + 1}" if n else ""),
             }
             out.append(event.base.model_copy(update=update))
         return out
