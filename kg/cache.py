@@ -237,8 +237,8 @@ def extractor_version() -> str:
     digest = hashlib.sha256(__version__.encode())
     root = resources.files("kg.patterns")
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        # The generator's and the API's tables do not change what extraction reads.
-        if entry.is_file() and not entry.name.startswith(("synth_", "api_", "README")):
+        # The API's tables do not change what extraction reads.
+        if entry.is_file() and not entry.name.startswith(("api_", "README")):
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
     for module in ("read/reader.py", "read/repair.py", "dates.py", "resolve/entities.py"):

@@ -15,8 +15,6 @@ from pathlib import Path
 
 from kg.errors import KgError
 
-EPILOG_BUILD = "example: kg build seeds/ --out exports/"
-
 
 def _progress_printer(quiet: bool) -> Callable[[int, int], None] | None:
     if quiet or not sys.stderr.isatty():

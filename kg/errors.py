@@ -31,6 +31,10 @@ class WrongLanguageError(ReadError):
     """The page is not in French."""
 
 
+class DateError(KgError, ValueError):
+    """A date given by the user or read from a file is not a valid (partial) date."""
+
+
 class PatternError(KgError):
     """A pattern file under ``kg/patterns`` is invalid."""
 

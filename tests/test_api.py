@@ -20,17 +20,18 @@ from rdflib import URIRef
 
 from kg import KnowledgeGraph, rdf
 from kg.api import QUESTIONS, format_rows
-from kg.api.models import Results, Visit, time_key
+from kg.api.models import Results, Visit
+from kg.dates import time_key
 from kg.errors import EntityNotFoundError, KgError
 from kg.model import DateRange, Fact
 from kg.rdf.vocab import entity_iri, fact_iri
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 
 @pytest.fixture(scope="session")
 def kg(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    """The seeds through the real pipeline, once per session (cold cache in a temp folder)."""
-    return KnowledgeGraph.build(SEEDS, cache_dir=tmp_path_factory.mktemp("api-cache"))
+    """The graph of the seeds as committed in ``exports/`` (a slow test keeps it fresh)."""
+    return KnowledgeGraph.load(ROOT / "exports")
 
 
 @pytest.fixture(scope="session")

@@ -35,12 +35,10 @@ from kg.api.models import (
     Reception,
     Results,
     Visit,
-    effective_date,
     format_rows,
-    in_window,
-    time_key,
 )
 from kg.countries import ISO2, english_names
+from kg.dates import fact_bounds, fact_in_window, time_key
 from kg.errors import EntityNotFoundError, KgError, QueryError
 from kg.facttypes import spec
 from kg.graph import build_graph
@@ -368,7 +366,7 @@ class KnowledgeGraph:
         return Results(
             self._event(f)
             for f in self._select(type)
-            if all(self._involves(f, t) for t in targets) and in_window(f, since, until)
+            if all(self._involves(f, t) for t in targets) and fact_in_window(f, since, until)
         )
 
     def _event(self, fact: Fact) -> Event:
@@ -499,7 +497,7 @@ class KnowledgeGraph:
                 f"a partnership needs two different countries: {a!r} and {b!r} are both {x}"
             )
         facts = self._select("partnership", lambda f: self._involves(f, x) and self._involves(f, y))
-        dated = [f for f in facts if effective_date(f)[0] is not None]
+        dated = [f for f in facts if fact_bounds(f) is not None]
         current = (
             dated[-1]
             if dated
@@ -713,7 +711,7 @@ class KnowledgeGraph:
             r
             for r in rows
             if (target is None or self._involves(self._facts[r.id], target))
-            and in_window(self._facts[r.id], since, until)
+            and fact_in_window(self._facts[r.id], since, until)
         )
 
     def _both_ways(

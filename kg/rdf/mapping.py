@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import io
 import itertools
 import json
@@ -38,7 +37,7 @@ from kg.atomic import open_atomic
 from kg.countries import french_names, wikidata
 from kg.errors import QueryError
 from kg.facttypes import spec
-from kg.model import Actor, DateRange, Entity, Evidence, Fact, GraphData, Post
+from kg.model import Actor, DateRange, Entity, Evidence, Fact, GraphData, Post, make_fact_id
 from kg.rdf.formats import new_graph
 from kg.rdf.vocab import (
     EVENT_TYPES,
@@ -306,8 +305,7 @@ def fact_id_of(fact: Fact) -> str:
     """The fact's id, or a stable one derived from its content when the pipeline gave none."""
     if fact.id:
         return fact.id
-    digest = hashlib.sha256(fact.model_dump_json().encode("utf-8")).hexdigest()
-    return f"fact:{digest[:16]}"
+    return make_fact_id([fact.model_dump_json()])
 
 
 def _add_fact(rdf_graph: TripleSink, fact: Fact, fact_id: str, known: set[str]) -> None:

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
+from kg.datafiles import wordlist
 from kg.errors import (
     BinaryInputError,
     EmptyInputError,
@@ -30,7 +31,7 @@ from kg.errors import (
     WrongLanguageError,
 )
 from kg.model import Dateline, Document, Page, Part, PartKind, Repair, Sentence
-from kg.read.repair import _TOKEN, _load_words, function_words, repair_span
+from kg.read.repair import WORD, function_words, repair_span
 
 #: A page whose words are less than this share of French function words is not French.
 MIN_FRENCH_RATIO = 0.15
@@ -58,12 +59,12 @@ _INITIALISM = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(_load_words("reader_abbreviations.txt"))
+    return wordlist("reader_abbreviations.txt", single=True)
 
 
 @cache
 def _english_words() -> frozenset[str]:
-    return frozenset(_load_words("reader_stopwords_en.txt"))
+    return wordlist("reader_stopwords_en.txt", single=True)
 
 
 _FILE_KINDS = (
@@ -160,7 +161,7 @@ def _read(text: str, *, article: str, path: str, encoding: str, warnings: tuple[
     teaser_lines = [] if split is None else lines[split + 1 :]
     if len(main_lines) < 2:
         raise NoArticleError(f"{name}: no article (a title followed by text) before 'Voir plus'")
-    page_words = frozenset(m.group() for m in _TOKEN.finditer(text))
+    page_words = frozenset(m.group() for m in WORD.finditer(text))
     builder = _Builder(text, article, page_words)
     main, closed = builder.main(main_lines)
     if not closed and split is None:
@@ -209,7 +210,7 @@ def _decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
 
 
 def _check_language(text: str, name: str) -> None:
-    words = [w.lower() for w in _TOKEN.findall(text)]
+    words = [w.lower() for w in WORD.findall(text)]
     if len(words) < MIN_ARTICLE_WORDS:
         raise NoArticleError(f"{name}: only {len(words)} words, no article")
     french = sum(1 for w in words if w in function_words()) / len(words)
