@@ -35,12 +35,14 @@ def _date_help(option: str, what: str) -> str:
 
 class Progress:
     """Build progress on stderr: a ``tqdm`` bar on a terminal; elsewhere (piped to a file, in
-    CI) a plain line every :data:`PROGRESS_EVERY` seconds and one at the end."""
+    CI) a plain line every :data:`PROGRESS_EVERY` seconds and, after those, one at the end (a
+    build shorter than that prints none)."""
 
     def __init__(self) -> None:
         self.started = time.monotonic()
         self.last = self.started
         self.bar: Any = None
+        self.printed = False
         self.tty = sys.stderr.isatty()
 
     def __call__(self, done: int, total: int) -> None:
@@ -54,12 +56,13 @@ class Progress:
                 self.bar.close()
             return
         now = time.monotonic()
-        if done < total and now - self.last < PROGRESS_EVERY:
-            return
+        if now - self.last < PROGRESS_EVERY and not (done >= total and self.printed):
+            return  # a short build stays quiet; a long one ends with a last line
         self.last = now
+        self.printed = True
         share = 100 * done // max(total, 1)
         print(
-            f"kg: {done}/{total} pages ({share} %), {now - self.started:.0f} s",
+            f"build: {done}/{total} pages ({share} %), {now - self.started:.0f} s",
             file=sys.stderr,
             flush=True,
         )

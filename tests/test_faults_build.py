@@ -511,6 +511,7 @@ def test_render_export_and_synth_to_a_bad_out_are_a_message(
 ENOSPC = OSError(errno.ENOSPC, "No space left on device")
 
 
+@pytest.mark.slow
 def test_disk_full_on_a_real_small_file_system(
     warm: tuple[Path, dict[str, bytes]],
     cache: Path,
@@ -547,6 +548,8 @@ def test_disk_full_on_a_real_small_file_system(
     assert build(TWO, out=out, cache_dir=cache, html=False).report.written == []
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize("where", ["exports", "cache"])
 def test_disk_full_injected_is_a_message(
     where: str,
@@ -557,30 +560,232 @@ def test_disk_full_injected_is_a_message(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """ENOSPC injected where a write is made durable (``fsync``), in the exports or in the
-    cache: one line naming the file; the previous exports stay."""
+    cache (the build snapshot): one line naming the file; the previous exports stay."""
     out = tmp_path / "O"
     build(TWO, out=out, cache_dir=cache, html=False)
     before = files(out)
     fsync = os.fsync
+    full_in = cache if where == "cache" else out
 
     def full(fd: int) -> None:
-        target = os.readlink(f"/proc/self/fd/{fd}") if Path("/proc/self/fd").exists() else ""
-        if (where == "cache") == target.startswith(str(tmp_path / "fresh-cache")):
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(full_in)):
             raise ENOSPC
         fsync(fd)
 
     monkeypatch.setattr(os, "fsync", full)
-    cache_dir = tmp_path / "fresh-cache" if where == "cache" else cache
-    args = ["build", str(SEEDS), "--out", str(out), "--cache", str(cache_dir), "--quiet"]
-    if where == "cache":
-        args.append("--no-html")
+    args = ["build", str(SEEDS), "--out", str(out), "--cache", str(cache), "--quiet"]
     assert main(args) == 1
     err = one_line_error(capsys)
     assert "no space left on device" in err
+    assert str(full_in) in err
     assert files(out) == before
     assert not list(out.glob(".*.tmp"))
+    assert not list(cache.rglob(".*.tmp"))
 
 
 def test_load_none_is_a_message() -> None:
     with pytest.raises(KgError, match="load takes an export folder or file"):
         KnowledgeGraph.load(None)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- 13: one date parser, one error
+
+
+@pytest.mark.parametrize("bad", ["zzz", "2020-13-45", "2023-02-30", "20230510", "--13-01"])
+@pytest.mark.parametrize("command", ["render", "query"])
+@pytest.mark.parametrize("option", ["--since", "--until"])
+def test_a_bad_date_on_the_command_line_is_refused(
+    bad: str,
+    command: str,
+    option: str,
+    example_export: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = [command, *(["events"] if command == "query" else [])]
+    args += ["--data", str(example_export), f"{option}={bad}"]
+    args += ["--out", str(tmp_path / "v.html")] if command == "render" else []
+    with pytest.raises(SystemExit) as stop:
+        main(args)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}: bad date {bad!r}" in err and "Traceback" not in err
+    assert not (tmp_path / "v.html").exists()
+
+
+@pytest.mark.parametrize("bad", ["zzz", "2020-13-45", "2021-02-29"])
+def test_a_bad_date_in_the_api_is_refused(bad: str, tmp_path: Path) -> None:
+    from kg.errors import DateError
+    from kg.render.page import render_html
+
+    graph = KnowledgeGraph.example()
+    with pytest.raises(DateError, match="bad date"):
+        graph.events(since=bad)
+    with pytest.raises(DateError, match="bad date"):
+        graph.run("visits", until=bad)
+    with pytest.raises(DateError, match="bad date"):
+        render_html(graph.data, tmp_path / "v.html", since=bad)
+    assert not (tmp_path / "v.html").exists()
+
+
+def test_a_date_without_a_year_is_a_valid_bound(
+    example_export: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["query", "receptions", "--data", str(example_export), "--since=--04-01"]) == 0
+    assert "Xiong Bo" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- 15: the command line
+
+
+def test_kg_alone_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    out = capsys.readouterr().out
+    for command in ("build", "query", "render", "sparql", "export", "push"):
+        assert f"\n    {command} " in out
+    assert "the following arguments are required" not in out
+
+
+def test_kg_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from kg import __version__
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"kg {__version__}"
+
+
+def test_every_option_has_help_and_dates_say_their_format() -> None:
+    import argparse
+
+    from kg.cli import parser
+
+    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name, command in sub.choices.items():
+        for action in command._actions:
+            assert action.help and action.help != argparse.SUPPRESS, (name, action.dest)
+            if action.dest in ("since", "until"):
+                assert "YYYY-MM-DD" in action.help and "--MM-DD" in action.help
+
+
+def test_progress_on_a_pipe_is_a_line_every_few_seconds(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg import cli
+
+    clock = iter([0.0, 1.0, 2.0, 6.0, 7.0, 12.5, 13.0])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    progress = cli.Progress()  # stderr is captured: not a terminal
+    for done in range(1, 7):
+        progress(done, 6)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        "build: 3/6 pages (50 %), 6 s",
+        "build: 5/6 pages (83 %), 12 s",
+        "build: 6/6 pages (100 %), 13 s",
+    ]
+    quick = iter([0.0, 1.0, 2.0])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(quick))
+    short = cli.Progress()
+    short(1, 2)
+    short(2, 2)
+    assert capsys.readouterr().err == "", "a build shorter than PROGRESS_EVERY prints nothing"
+
+
+def test_progress_on_a_terminal_is_a_tqdm_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from kg import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    progress = cli.Progress()
+    for done in range(1, 4):
+        progress(done, 3)
+    assert "3/3" in screen.getvalue() and "\r" in screen.getvalue()
+    assert "100%" in screen.getvalue()
+
+
+@pytest.mark.slow
+def test_a_build_piped_to_a_file_reports_progress(cache: Path, tmp_path: Path) -> None:
+    """A real ``kg build`` whose stderr is a file: progress lines, no bar, no escape codes."""
+    script = textwrap.dedent(
+        """
+        import sys
+        import kg.cli
+        kg.cli.PROGRESS_EVERY = 0.0
+        sys.exit(kg.cli.main(sys.argv[1:]))
+        """
+    )
+    log = tmp_path / "log.txt"
+    with open(log, "w") as handle:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                script,
+                "build",
+                str(SEEDS),
+                "--out",
+                str(tmp_path / "O"),
+                "--cache",
+                str(tmp_path / "fresh-cache"),
+                "--no-html",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=handle,
+            env=ENV,
+            timeout=600,
+        )
+    assert done.returncode == 0
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert [line.split(" (")[0] for line in lines] == [f"build: {i}/5 pages" for i in range(1, 6)]
+    assert "\r" not in log.read_text(encoding="utf-8")
+
+
+def test_the_quickstart_writes_nothing_into_the_tracked_exports() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quickstart = readme.split("## Quickstart")[1].split("### Python")[0]
+    for line in quickstart.splitlines():
+        if line.startswith(("kg render", "kg export", "kg synth")):
+            out = line.split("--out ")[1].split()[0]
+            assert not out.startswith("exports/"), line
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert "out/" in ignored
+
+
+@pytest.mark.parametrize(
+    ("binding", "message"),
+    [
+        ("country=ZZ", "no entity is named 'ZZ'; the countries of this graph: CN, KR, VN"),
+        ("country=Chien", "no entity is named 'Chien'"),
+        (
+            "country=Xiong Bo",
+            "names Xiong Bo (person:xiong-bo), a person; ?country wants a country",
+        ),
+        ("country=country:ZZ", "no entity is named 'country:ZZ'"),
+    ],
+)
+def test_sparql_with_an_unknown_entity_is_refused(
+    binding: str, message: str, example_export: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    query = ROOT / "ontology" / "queries" / "officials_of_country.rq"
+    args = ["sparql", str(query), "--data", str(example_export / "graph.ttl")]
+    assert main([*args, "--bind", binding]) == 1
+    err = one_line_error(capsys)
+    assert f"--bind {binding}: " in err and message in err
+
+
+@pytest.mark.parametrize("value", ["Chine", "China", "CN", "country:CN", "chine"])
+def test_sparql_binds_a_country_by_name_like_kg_query(
+    value: str, example_export: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    query = ROOT / "ontology" / "queries" / "officials_of_country.rq"
+    args = ["sparql", str(query), "--data", str(example_export / "graph.ttl")]
+    assert main([*args, "--bind", f"country={value}"]) == 0
+    rows = capsys.readouterr().out.splitlines()[2:]
+    assert len(rows) == 1 and "Xiong Bo" in rows[0]
