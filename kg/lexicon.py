@@ -15,12 +15,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Literal, TypeVar
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from kg.errors import PatternError
 from kg.textutil import fold, trie_regex
+
+
+_TERM_DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 
 
 class Row(BaseModel):
@@ -75,13 +78,18 @@ class Trigger(Row):
 
 
 class OfficeTerm(Row):
-    """A post held from ``start`` to ``end`` (empty: still held), with its source."""
+    """A post held from ``start`` to ``end`` (empty: still held), with its source.
+
+    ``start`` and ``end`` are ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when the source is no
+    more precise; ``aliases`` are other spellings of the name, ``|``-separated.
+    """
 
     name: str
     role: str
     country: str
-    start: str
-    end: str = ""
+    start: Annotated[str, StringConstraints(pattern=_TERM_DATE)]
+    end: Annotated[str, StringConstraints(pattern=_TERM_DATE + "|^$")] = ""
+    aliases: str = ""
     source: str
 
 
