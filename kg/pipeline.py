@@ -29,7 +29,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 from kg import __version__
 from kg.atomic import write_bytes, write_text
 from kg.cache import Cache
-from kg.chronology import infer_years
+from kg.chronology import infer_years, page_date
 from kg.dates import find_dates
 from kg.errors import KgError, ReadError
 from kg.extract import extract_document
@@ -78,8 +78,8 @@ class PageExtraction(Record):
     facts: tuple[Fact, ...]
     persons: tuple[PersonRecord, ...]
     orgs: tuple[OrgRecord, ...]
-    #: per document, the years written in its full dates (day, month, year)
-    doc_years: dict[str, tuple[int, ...]] = Field(default_factory=dict)
+    #: per document, the page's own date when it has one with a year (kg.chronology.page_date)
+    doc_dates: dict[str, str] = Field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
 
@@ -113,7 +113,7 @@ def extractor_version() -> str:
         if entry.is_file() and not entry.name.startswith(("synth_", "api_", "README")):
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
-    for module in ("reader.py", "repair.py", "dates.py", "resolve.py"):
+    for module in ("reader.py", "repair.py", "dates.py", "resolve.py", "chronology.py"):
         digest.update(resources.files("kg").joinpath(module).read_bytes())
     for entry in sorted(resources.files("kg.extract").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".py"):
@@ -154,24 +154,14 @@ def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
     facts: list[Fact] = []
     persons: list[PersonRecord] = []
     orgs: dict[str, OrgRecord] = {}
-    doc_years: dict[str, tuple[int, ...]] = {}
+    doc_dates: dict[str, str] = {}
     for document in page.documents:
         ctx, doc_facts = extract_document(document)
         # The evidence is quoted from the file as it is (glued words and all), so that
         # text[span[0]:span[1]] == evidence; the repaired text is what the rules read.
         doc_facts = [_quote_original(f, page.text) for f in doc_facts]
-        doc_years[document.id] = tuple(
-            sorted(
-                {
-                    int(hit.value[:4])
-                    for sent in document.sentences
-                    for hit in find_dates(sent.text)
-                    if isinstance(hit.value, str)
-                    and len(hit.value) == 10
-                    and hit.value[:4].isdigit()
-                }
-            )
-        )
+        if own := page_date(document):
+            doc_dates[document.id] = own
         facts.extend(doc_facts)
         date = _doc_date(ctx, doc_facts)
         in_facts = {a.name for f in doc_facts for a in _actors(f) if a.kind == "person"}
@@ -208,7 +198,7 @@ def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
         facts=tuple(facts),
         persons=tuple(persons),
         orgs=tuple(orgs.values()),
-        doc_years=doc_years,
+        doc_dates=doc_dates,
         warnings=page.warnings,
     )
 
@@ -303,7 +293,10 @@ class Resolution:
     def __init__(self) -> None:
         self.resolver = PersonResolver()
         self.orgs: dict[str, OrgRecord] = {}
-        self.doc_years: dict[str, tuple[int, ...]] = {}
+        self.doc_dates: dict[str, str] = {}
+        #: (document, name, country) -> the titles it gives that person: they choose the terms
+        #: of office that date its facts (kg.chronology)
+        self.titles: dict[tuple[str, str, str | None], set[str]] = {}
         self.documents: set[str] = set()
         self.warnings: list[str] = []
         self.pages = 0
@@ -315,9 +308,12 @@ class Resolution:
             self.resolver.add(
                 PersonMention(person.name, person.country, person.title, person.role, person.date)
             )
+            if person.title:
+                key = (person.doc, person.name, person.country)
+                self.titles.setdefault(key, set()).add(person.title)
         for org in extraction.orgs:
             self.orgs.setdefault(org.acronym, org)
-        self.doc_years.update(extraction.doc_years)
+        self.doc_dates.update(extraction.doc_dates)
         self.documents.update(extraction.documents)
         self.warnings.extend(extraction.warnings)
         self.pages += 1
@@ -342,7 +338,11 @@ class Resolution:
                         mapping[actor.id] = actor.model_copy(update={"id": found})
             fact = rename_actors(fact, mapping)
             merger.add(rename_actors(fact, _canonical_actors(fact, people)))
-        merged = order_facts(infer_years(merger.merged(), self.doc_years))
+        titles: dict[tuple[str, str], set[str]] = {}
+        for (doc, name, country), written in self.titles.items():
+            if found := resolver.lookup(name, country):
+                titles.setdefault((doc, found), set()).update(written)
+        merged = order_facts(infer_years(merger.merged(), self.doc_dates, titles))
         return GraphData(entities=_entities(people, merged, self.orgs), facts=tuple(merged))
 
 
