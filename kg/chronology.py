@@ -67,7 +67,7 @@ _OPEN_END = f"{LAST_YEAR}-12-31"
 # A date expression that dates another fact than the one of its sentence: "établies le 21
 # septembre 1973", "(25 mars 1971 - 25 mars 2025)" after an anniversary, "fondé le".
 _OTHER_FACT = re.compile(
-    r"etabli|etablissement|anniversaire|fond[ea]|depuis|\bnee?s? le|en vigueur|noue|\("
+    r"etabli|anniversaire|\bfond[ea]|depuis|\bnee?s? le|en vigueur|\bnoue"
 )
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})\s*(?:e|eme|ᵉ)\s+anniversaire\b")
 # "un an après la célébration du 50e anniversaire": the arithmetic gives another year.
