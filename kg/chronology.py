@@ -66,9 +66,7 @@ _OPEN_END = f"{LAST_YEAR}-12-31"
 
 # A date expression that dates another fact than the one of its sentence: "établies le 21
 # septembre 1973", "(25 mars 1971 - 25 mars 2025)" after an anniversary, "fondé le".
-_OTHER_FACT = re.compile(
-    r"etabli|anniversaire|\bfond[ea]|depuis|\bnee?s? le|en vigueur|\bnoue"
-)
+_OTHER_FACT = re.compile(r"etabli|anniversaire|\bfond[ea]|depuis|\bnee?s? le|en vigueur|\bnoue")
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})\s*(?:e|eme|ᵉ)\s+anniversaire\b")
 # "un an après la célébration du 50e anniversaire": the arithmetic gives another year.
 _SHIFTED = re.compile(r"\b(?:apres|avant|depuis|il y a)\b")
@@ -244,7 +242,9 @@ def _same_sentence_years(sentences: Iterable[str], month_day: str) -> set[int]:
         folded = fold(text)
         for hit in find_dates(text):
             year = _covers(hit.value, month_day)
-            if year is not None and not _OTHER_FACT.search(folded[max(0, hit.start - 80) : hit.start]):
+            if year is not None and not _OTHER_FACT.search(
+                folded[max(0, hit.start - 80) : hit.start]
+            ):
                 years.add(year)
     return years
 
@@ -266,13 +266,15 @@ def _anniversary(sentences: Iterable[str], month_day: str) -> tuple[int, str] | 
             # "à l'approche du 75e anniversaire (18 janvier 1950)" on 28 December: the
             # anniversary is still ahead, so the event is in the year before it.
             origin_day = _origin_day(after[: origin.end()])
+            arithmetic = f"{n}e anniversaire of {first}: {first} + {n} = {year}"
             if (
                 origin_day
                 and _APPROACHING.search(folded[max(0, m.start() - 40) : m.start()])
                 and month_day > origin_day
             ):
                 year -= 1
-            found.add((year, f"{n}e anniversaire of {first}: {first} + {n} = {first + n}"))
+                arithmetic += f", still ahead on {_dm(month_day)}: {year}"
+            found.add((year, arithmetic))
     return next(iter(found)) if len({y for y, _ in found}) == 1 else None
 
 
@@ -296,6 +298,30 @@ class _Day:
     persons: dict[str, Actor]
 
 
+def _days(facts: Iterable[Fact]) -> dict[tuple[str, str], _Day]:
+    """Per document and partial date, the weekdays written with it and the participants.
+
+    Facts of one document dated the same day share them: "Le même jour" after "ce vendredi 3
+    novembre" is that Friday too, with the same people in office.
+    """
+    days: dict[tuple[str, str], _Day] = {}
+    for fact in facts:
+        month_day = _partial(fact)
+        if month_day is None:
+            continue
+        weekdays: set[str] = set()
+        for text in _sentences(fact):
+            weekdays |= written_weekdays(text, month_day)
+        written = str(fact.attributes.get("weekday", ""))
+        if written.endswith(month_day):
+            weekdays.add(written.split(" ")[0])
+        for ev in (fact.evidence, *fact.also):
+            day = days.setdefault((ev.doc, month_day), _Day(set(), {}))
+            day.weekdays |= weekdays
+            day.persons.update((a.id, a) for a in _persons(fact))
+    return days
+
+
 def infer_years(
     facts: Iterable[Fact],
     doc_dates: Mapping[str, str],
@@ -309,21 +335,7 @@ def infer_years(
     """
     titles = titles or {}
     facts = list(facts)
-    # Facts of one document dated the same day share their participants and weekday: "Le même
-    # jour" after "ce vendredi 3 novembre" is that Friday too, with the same people in office.
-    days: dict[tuple[str, str], _Day] = {}
-    for fact in facts:
-        month_day = _partial(fact)
-        if month_day is None:
-            continue
-        weekdays = set().union(*(written_weekdays(s, month_day) for s in _sentences(fact)))
-        written = str(fact.attributes.get("weekday", ""))
-        if written.endswith(month_day):
-            weekdays.add(written.split(" ")[0])
-        for ev in (fact.evidence, *fact.also):
-            day = days.setdefault((ev.doc, month_day), _Day(set(), {}))
-            day.weekdays |= weekdays
-            day.persons.update((a.id, a) for a in _persons(fact))
+    days = _days(facts)
     out = []
     for fact in facts:
         month_day = _partial(fact)
@@ -333,14 +345,12 @@ def infer_years(
             weekdays: set[str] = set()
             persons: dict[str, Actor] = {}
             for doc in docs:
-                day = days[(doc, month_day)]
-                weekdays |= day.weekdays
-                persons.update(day.persons)
+                weekdays |= days[(doc, month_day)].weekdays
+                persons.update(days[(doc, month_day)].persons)
             held = {}
             for actor in persons.values():
                 seen = [t for doc in docs for t in titles.get((doc, actor.id), ())]
-                terms = _applicable_terms(actor, seen)
-                if terms:
+                if terms := _applicable_terms(actor, seen):
                     held[actor.name] = terms
             found = _infer(fact, month_day, docs, doc_dates, weekdays, held)
         if found is None:
@@ -349,9 +359,7 @@ def infer_years(
         attributes = dict(fact.attributes)
         attributes["date_evidence"] = found.evidence
         attributes["date_inferred_reason"] = found.reason
-        out.append(
-            fact.model_copy(update={"date_inferred": found.date, "attributes": attributes})
-        )
+        out.append(fact.model_copy(update={"date_inferred": found.date, "attributes": attributes}))
     return out
 
 
@@ -378,19 +386,26 @@ def _infer(
     dated = {doc_dates[d] for d in docs if d in doc_dates}
     if dated:
         planned = fact.attributes.get("status") == "planned"
-        years = {_from_page_date(month_day, page, planned) for page in dated}
-        if len(years) != 1:
+        from_pages = {_from_page_date(month_day, page, planned) for page in dated}
+        if len(from_pages) != 1:
             return None
-        year = next(iter(years))
+        year = next(iter(from_pages))
         pages = ", ".join(sorted(dated))
-        return checked(year, "page_date", f"the page is dated {pages}; {_dm(month_day)} is {year}")
+        way = "from a month before it on (announced)" if planned else "up to a month after it"
+        return checked(
+            year,
+            "page_date",
+            f"the page is dated {pages}; {_dm(month_day)} is taken in {year}, the year {way}",
+        )
     sentences = _sentences(fact)
     years = _same_sentence_years(sentences, month_day)
     if years:
         if len(years) > 1:
             return None
         year = next(iter(years))
-        return checked(year, "same_sentence", f"{_dm(month_day)}/{year} is written in the sentence")
+        return checked(
+            year, "same_sentence", f"{_dm(month_day)}/{year} is written in the event's sentence"
+        )
     anniversary = _anniversary(sentences, month_day)
     if anniversary is not None:
         year, arithmetic = anniversary

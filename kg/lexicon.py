@@ -22,7 +22,6 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 from kg.errors import PatternError
 from kg.textutil import fold, trie_regex
 
-
 _TERM_DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 
 
