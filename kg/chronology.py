@@ -58,11 +58,8 @@ DATE_EVIDENCE: tuple[DateEvidence, ...] = (
     "weekday_terms",
 )
 
-#: The weekday rule looks for years from the first one the terms table covers for Vietnam to
-#: the one after it was compiled (late 2025): an open term is not known to last beyond that.
+#: The weekday rule looks for years from the first one the terms table covers for Vietnam on.
 FIRST_YEAR = 1986
-LAST_YEAR = 2026
-_OPEN_END = f"{LAST_YEAR}-12-31"
 
 # A date expression that dates another fact than the one of its sentence: "établies le 21
 # septembre 1973", "(25 mars 1971 - 25 mars 2025)" after an anniversary, "fondé le".
@@ -75,10 +72,10 @@ _YEAR = re.compile(r"(?<!\d)((?:18|19|20)\d\d)(?!\d)")
 _PUBLISHED = re.compile(
     r"^\s*(?:(?:publie|mis a jour|mise a jour)(?:\s+le)?\s*:?\s*)?"
     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?"
-    r"(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)"
-    r"|(?P<text>(?:1er|\d{1,2})\s+[a-z]+\s+(?:19|20)\d\d))"
+    r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|(?:1er|\d{1,2})\s+[a-z]+\s+(?:19|20)\d\d)"
     r"(?:\s*(?:[-|,]|a)?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:gmt|utc)\s*[+-]?\d+)?)?\s*$"
 )
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -108,28 +105,40 @@ def page_date(document: Document) -> str | None:
         '2018-03-14'
     """
     if document.dateline and document.dateline.date:
-        for hit in find_dates(document.dateline.date):
-            if isinstance(hit.value, str) and len(hit.value) == 10 and hit.value[:4].isdigit():
-                return hit.value
-    for part in document.parts:
-        if part.kind not in ("headline", "lede", "body", "credit") or len(part.text) > 60:
-            continue
-        m = _PUBLISHED.match(fold(part.text))
-        if m is None:
-            continue
-        if m.group("text"):
-            hits = [h.value for h in find_dates(m.group("text")) if isinstance(h.value, str)]
-            if hits and len(hits[0]) == 10:
-                return hits[0]
-            continue
-        day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-        full = date_in_year(f"--{month:02d}-{day:02d}", year) if 1 <= month <= 12 else None
+        full = _full_date(document.dateline.date)
         if full:
             return full
+    for part in document.parts:
+        # A publication line stands alone: a short part that is nothing but a date.
+        if part.kind in ("headline", "lede", "body", "credit") and len(part.text) <= 60:
+            m = _PUBLISHED.match(fold(part.text))
+            full = _full_date(m.group("date")) if m else None
+            if full:
+                return full
+    return None
+
+
+def _full_date(text: str) -> str | None:
+    """``YYYY-MM-DD`` of "3 novembre 2023" or "03/11/2023", else None."""
+    m = _NUMERIC.search(text)
+    if m:
+        day, month, year = (int(g) for g in m.groups())
+        return date_in_year(f"--{month:02d}-{day:02d}", year) if 1 <= month <= 12 else None
+    for hit in find_dates(text):
+        if isinstance(hit.value, str) and len(hit.value) == 10 and hit.value[:4].isdigit():
+            return hit.value
     return None
 
 
 # ---------------------------------------------------------------- terms of office
+
+
+@cache
+def last_year() -> int:
+    """The last year the terms table speaks for: the one after its latest change.  A term with
+    no end was held when the table was compiled, which says nothing of the years after."""
+    bounds = [t.start for t in lexicon().office_terms] + [t.end for t in lexicon().office_terms]
+    return max(int(b[:4]) for b in bounds if b) + 1
 
 
 @cache
@@ -184,7 +193,7 @@ def _applicable_terms(actor: Actor, titles: Iterable[str]) -> tuple[OfficeTerm, 
 def _in_terms(date: str, terms: Iterable[OfficeTerm]) -> bool:
     for term in terms:
         first, last = term_bounds(term.start, term.end)
-        if first <= date <= (last or _OPEN_END):
+        if first <= date <= (last or f"{last_year()}-12-31"):
             return True
     return False
 
@@ -415,7 +424,7 @@ def _infer(
     weekday = next(iter(weekdays))
     kept = [
         y
-        for y in weekday_years(month_day, weekday, first=FIRST_YEAR, last=LAST_YEAR)
+        for y in weekday_years(month_day, weekday, first=FIRST_YEAR, last=last_year())
         if checked(y, "weekday_terms", "") is not None
     ]
     if len(kept) != 1:

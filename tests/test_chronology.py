@@ -7,6 +7,7 @@ checked against the written weekdays and the terms of office.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -108,6 +109,30 @@ def test_reproduction_page_gets_no_1973(tmp_path: Path) -> None:
     assert received.date == "--03-14"
     assert received.date_inferred is None
     assert all(not (f.date_inferred or "").startswith("1973") for f in facts)
+
+
+@pytest.mark.slow
+def test_dateline_year_reaches_the_facts_table_and_the_rdf(tmp_path: Path) -> None:
+    page = tmp_path / "pages" / "dated.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "Bui Thanh Son reçoit l'ambassadeur du Japon\n\nHanoï, 15 mars 2023 (VNA) - "
+        + REPRODUCTION[0].replace("mercredi ", "le ")
+        + "\n\n"
+        + REPRODUCTION[3]
+        + " -VNA\n",
+        encoding="utf-8",
+    )
+    build([page.parent], out=tmp_path / "out", use_cache=False, html=False)
+    rows = [json.loads(line) for line in (tmp_path / "out" / "facts.jsonl").open()]
+    (row,) = [r for r in rows if r["type"] == "reception"]
+    assert row["date"] == "--03-14"
+    assert row["date_inferred"] == "2023-03-14"
+    assert row["attributes"]["date_evidence"] == "page_date"
+    assert "2023-03-15" in row["attributes"]["date_inferred_reason"]
+    rdf_graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    kg_ns = Namespace("https://w3id.org/kg-diplomacy/ontology#")
+    assert set(rdf_graph.objects(None, kg_ns.dateEvidence)) == {Literal("page_date")}
 
 
 # --- each kind of evidence --------------------------------------------------------------------
