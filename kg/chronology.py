@@ -19,8 +19,9 @@ these that the fact has, in this order, and the kind is named in the fact:
     (``kg/patterns/office_terms.tsv``) of every participant named that day in the document:
     inferred when one year remains.
 
-Whatever the evidence, the date must fall on the weekday written with it and inside the terms
-of the participants whose terms are known, or the year stays unknown.  A full date elsewhere in
+Whatever the evidence, the date must fall on the weekday written with it, inside the terms
+of the participants whose terms are known, and in the years the terms table covers (1986 to
+the year after its latest change), or the year stays unknown.  A full date elsewhere in
 the document never counts: it belongs to another fact (the establishment of relations in 1973,
 a recalled visit).  The inferred date goes to ``Fact.date_inferred``, the kind to
 ``attributes["date_evidence"]`` and the reason to ``attributes["date_inferred_reason"]``;
@@ -58,7 +59,7 @@ DATE_EVIDENCE: tuple[DateEvidence, ...] = (
     "weekday_terms",
 )
 
-#: The weekday rule looks for years from the first one the terms table covers for Vietnam on.
+#: The first year the terms table covers for Vietnam: no year before it is inferred.
 FIRST_YEAR = 1986
 
 # A date expression that dates another fact than the one of its sentence: "établies le 21
@@ -383,7 +384,10 @@ def _infer(
     """The first evidence the fact has, kept only if the weekday and the terms agree."""
 
     def checked(year: int | None, evidence: DateEvidence, reason: str) -> Inference | None:
-        date = date_in_year(month_day, year) if year is not None else None
+        # A year the terms table does not reach cannot be checked against anyone's term.
+        if year is None or not FIRST_YEAR <= year <= last_year() + 1:
+            return None
+        date = date_in_year(month_day, year)
         if date is None or len(weekdays) > 1:
             return None
         if weekdays and weekday_of(date) not in weekdays:

@@ -200,6 +200,12 @@ def test_anniversary_arithmetic() -> None:
         "anniversaire des relations établies en 1973.",
     )
     assert inferred([after]) == [(None, None)]
+    # The first year after the ordinal is not always the origin: 2023 + 50 is no year to give.
+    later = reception(
+        "Bui Thanh Son a reçu le 14 mars l'ambassadeur, pour préparer le 50e anniversaire des "
+        "relations, célébré en 2023 à Tokyo.",
+    )
+    assert inferred([later]) == [(None, None)]
 
 
 def test_weekday_and_terms() -> None:
