@@ -15,9 +15,11 @@ these that the fact has, in this order, and the kind is named in the fact:
     "à l'occasion du 50e anniversaire des relations (21 septembre 1973)" in one of the fact's
     own sentences: 1973 + 50, the anniversary's year, and the reason says so;
 ``weekday_terms``
-    a weekday written with the day ("mercredi 14 mars"), intersected with the terms of office
-    (``kg/patterns/office_terms.tsv``) of every participant named that day in the document:
-    inferred when one year remains.
+    a weekday written with the day ("mercredi 14 mars"), or with a day at most a month from it
+    in the event's own sentences ("du 27 au 29 avril, ... se sont envolés ce mardi 29 avril"),
+    intersected with the terms of office (``kg/patterns/office_terms.tsv``) of every
+    participant named that day in the document, for the office the document's titles give
+    them: inferred when one year remains.
 
 Whatever the evidence, the date must fall on the weekday written with it, inside the terms
 of the participants whose terms are known, and in the years the terms table covers (1986 to
@@ -43,7 +45,6 @@ from kg.dates import (
     find_dates,
     term_bounds,
     weekday_of,
-    weekday_years,
     written_weekdays,
 )
 from kg.lexicon import OfficeTerm, lexicon
@@ -147,6 +148,8 @@ def _terms_by_name() -> dict[str, tuple[OfficeTerm, ...]]:
     by_name: dict[str, list[OfficeTerm]] = {}
     for term in lexicon().office_terms:
         keys = {person_key(term.name)} | {person_key(a) for a in term.aliases.split("|") if a}
+        # Pages write Japanese names either way round: "Ishiba Shigeru", "Shigeru Ishiba".
+        keys |= {" ".join(reversed(k.split())) for k in keys if len(k.split()) == 2}
         for key in keys:
             by_name.setdefault(key, []).append(term)
     return {key: tuple(terms) for key, terms in by_name.items()}
@@ -304,7 +307,8 @@ def _origin_day(text: str) -> str | None:
 class _Day:
     """What the facts of one document dated the same day say about that day."""
 
-    weekdays: set[str]
+    #: (``--MM-DD``, weekday) written in the facts' sentences
+    weekdays: set[tuple[str, str]]
     persons: dict[str, Actor]
 
 
@@ -319,12 +323,12 @@ def _days(facts: Iterable[Fact]) -> dict[tuple[str, str], _Day]:
         month_day = _partial(fact)
         if month_day is None:
             continue
-        weekdays: set[str] = set()
+        weekdays: set[tuple[str, str]] = set()
         for text in _sentences(fact):
-            weekdays |= written_weekdays(text, month_day)
+            weekdays |= written_weekdays(text)
         written = str(fact.attributes.get("weekday", ""))
         if written.endswith(month_day):
-            weekdays.add(written.split(" ")[0])
+            weekdays.add((month_day, written.split(" ")[0]))
         for ev in (fact.evidence, *fact.also):
             day = days.setdefault((ev.doc, month_day), _Day(set(), {}))
             day.weekdays |= weekdays
@@ -352,7 +356,7 @@ def infer_years(
         found = None
         if month_day is not None:
             docs = list(dict.fromkeys(ev.doc for ev in (fact.evidence, *fact.also)))
-            weekdays: set[str] = set()
+            weekdays: set[tuple[str, str]] = set()
             persons: dict[str, Actor] = {}
             for doc in docs:
                 weekdays |= days[(doc, month_day)].weekdays
@@ -378,7 +382,7 @@ def _infer(
     month_day: str,
     docs: list[str],
     doc_dates: Mapping[str, str],
-    weekdays: set[str],
+    weekdays: set[tuple[str, str]],
     held: Mapping[str, tuple[OfficeTerm, ...]],
 ) -> Inference | None:
     """The first evidence the fact has, kept only if the weekday and the terms agree."""
@@ -388,9 +392,7 @@ def _infer(
         if year is None or not FIRST_YEAR <= year <= last_year() + 1:
             return None
         date = date_in_year(month_day, year)
-        if date is None or len(weekdays) > 1:
-            return None
-        if weekdays and weekday_of(date) not in weekdays:
+        if date is None or _weekday_conflict(date, weekdays):
             return None
         if not all(_in_terms(date, terms) for terms in held.values()):
             return None
@@ -423,22 +425,48 @@ def _infer(
     if anniversary is not None:
         year, arithmetic = anniversary
         return checked(year, "anniversary", f"the event marks the {arithmetic}")
-    if len(weekdays) != 1 or not held:
+    bearing = {(d, w) for d, w in weekdays if _near(month_day, d)}
+    if not bearing or not held:
         return None
-    weekday = next(iter(weekdays))
     kept = [
-        y
-        for y in weekday_years(month_day, weekday, first=FIRST_YEAR, last=last_year())
-        if checked(y, "weekday_terms", "") is not None
+        y for y in range(FIRST_YEAR, last_year() + 1) if checked(y, "weekday_terms", "") is not None
     ]
     if len(kept) != 1:
         return None
     who = ", ".join(sorted(held))
+    days = ", ".join(f"{w} {_dm(d)}" for d, w in sorted(bearing))
+    if any(d != month_day for d, _ in bearing):
+        days += f" (written with the event of {_dm(month_day)})"
     return checked(
         kept[0],
         "weekday_terms",
-        f"{weekday} {_dm(month_day)} falls in {kept[0]} and no other year while {who} held office",
+        f"{days} falls in {kept[0]} and no other year while {who} held office",
     )
+
+
+def _near(month_day: str, other: str) -> bool:
+    """Whether two partial dates can be a month apart or less (across a new year too)."""
+    first = date_in_year(month_day, 2001)
+    second = date_in_year(other, 2001)
+    if first is None or second is None:  # 29 February: read in a leap year
+        first, second = date_in_year(month_day, 2000), date_in_year(other, 2000)
+    assert first is not None and second is not None
+    gap = abs(days_between(first, second))
+    return min(gap, 365 - gap) <= 31
+
+
+def _weekday_conflict(date: str, weekdays: Iterable[tuple[str, str]]) -> bool:
+    """Whether a weekday written for ``date``'s day, or for a day within a month of it in the
+    same sentences ("arrivé le 9 mars, il a quitté Jakarta ce mardi 11 mars"), contradicts it."""
+    for month_day, weekday in weekdays:
+        if not _near("--" + date[5:], month_day):
+            continue
+        year = int(date[:4])
+        candidates = [d for y in (year - 1, year, year + 1) if (d := date_in_year(month_day, y))]
+        nearest = min(candidates, key=lambda d: abs(days_between(date, d)))
+        if weekday_of(nearest) != weekday:
+            return True
+    return False
 
 
 def _dm(month_day: str) -> str:

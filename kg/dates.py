@@ -171,20 +171,19 @@ _WEEKDAY_DAY = re.compile(
 )
 
 
-def written_weekdays(text: str, month_day: str) -> set[str]:
-    """The weekdays ``text`` writes with the day ``--MM-DD`` ("mardi matin 26 novembre").
+def written_weekdays(text: str) -> set[tuple[str, str]]:
+    """The days ``text`` writes with their weekday and no year, as (``--MM-DD``, weekday).
 
     Examples:
-        >>> sorted(written_weekdays("Lundi soir 9 mars, il a appelé", "--03-09"))
-        ['lundi']
-        >>> written_weekdays("le 9 mars", "--03-09")
+        >>> sorted(written_weekdays("Lundi soir 9 mars, puis mardi matin 10 mars"))
+        [('--03-09', 'lundi'), ('--03-10', 'mardi')]
+        >>> written_weekdays("le 9 mars, mardi 10 mars 2020")
         set()
     """
     found = set()
     for m in _WEEKDAY_DAY.finditer(fold(text)):
         weekday, day, month = m.groups()
-        if _fmt(None, MONTHS[month], _day(day)) == month_day:
-            found.add(weekday)
+        found.add((_fmt(None, MONTHS[month], _day(day)), weekday))
     return found
 
 

@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace
 from rdflib.collection import Collection
 
-from kg.chronology import DATE_EVIDENCE, infer_years
+from kg.chronology import DATE_EVIDENCE, _applicable_terms, infer_years
 from kg.dates import WEEKDAYS, term_bounds, weekday_of
 from kg.lexicon import lexicon
 from kg.model import Actor, DateRange, DateValue, Evidence, Fact
@@ -253,6 +253,10 @@ def test_office_terms_table() -> None:
     # as pages write them: accents dropped or VNA's circumflexes kept
     for name in ("Nguyen Xuan Phuc", "Nguyên Xuân Phuc", "Tô Lâm", "Vladimir Poutine"):
         assert person_key(name) in keys, name
+    ishiba = Actor(id="person:ishiba", name="Ishiba Shigeru", kind="person", country="JP")
+    assert [t.role for t in _applicable_terms(ishiba, ["Premier ministre japonais"])] == [
+        "head_of_government"
+    ]
     for term in terms:
         first, last = term_bounds(term.start, term.end)
         assert not last or first <= last, term
@@ -289,11 +293,13 @@ def _constraint_violations(fact: Fact) -> list[str]:
             if actor.kind != "person":
                 continue
             key = person_key(actor.name)
+            either_way = {key, " ".join(reversed(key.split()))}
             held = [
                 term_bounds(t.start, t.end)
                 for t in terms
                 if t.country == actor.country
-                and key in {person_key(t.name)} | {person_key(a) for a in t.aliases.split("|")}
+                and either_way
+                & ({person_key(t.name)} | {person_key(a) for a in t.aliases.split("|")})
             ]
             if held and not any(a <= date <= (b or "9999") for a, b in held):
                 problems.append(f"{actor.name} held no listed office on {date}")
