@@ -225,6 +225,21 @@ def test_weekday_and_terms() -> None:
     assert inferred([both], titles=titles) == [("2023-11-03", "weekday_terms")]
 
 
+def test_weekday_of_a_nearby_day_in_the_same_sentence() -> None:
+    ishiba = Actor(id="person:ishiba", name="Ishiba Shigeru", kind="person", country="JP")
+    sentence = (
+        "Au terme d'une visite officielle de trois jours au Vietnam, du 27 au 29 avril, le "
+        "Premier ministre japonais Ishiba Shigeru s'est envolé de Hanoï ce mardi matin 29 avril."
+    )
+    visit = reception(sentence, DateRange(start="--04-27", end="--04-29"), host=ishiba)
+    titles = {("d1", ishiba.id): ["Premier ministre japonais"]}
+    assert inferred([visit], titles=titles) == [("2025-04-27", "weekday_terms")]
+    # A weekday more than a month away says nothing of this event's year.
+    far = reception("Ishiba Shigeru a reçu le 27 avril l'ambassadeur, avant lundi 12 juin.")
+    far = far.model_copy(update={"roles": {"host": ishiba, "guest": ENVOY}, "date": "--04-27"})
+    assert inferred([far], titles=titles) == [(None, None)]
+
+
 def test_a_deputy_title_sets_no_term() -> None:
     # As deputy prime minister only, Bui Thanh Son's term as foreign minister says nothing.
     fact = reception("Bui Thanh Son a reçu vendredi 3 novembre l'ambassadeur.", "--11-03")
