@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.collection import Collection
 
 from kg.chronology import DATE_EVIDENCE, _applicable_terms, infer_years
-from kg.dates import WEEKDAYS, term_bounds, weekday_of
+from kg.dates import MONTHS, WEEKDAYS, term_bounds, weekday_of
 from kg.lexicon import lexicon
 from kg.model import Actor, DateRange, DateValue, Evidence, Fact
 from kg.pipeline import build
@@ -296,12 +296,12 @@ def _constraint_violations(fact: Fact) -> list[str]:
     problems = []
     if int(date[:4]) < 1990:
         problems.append("before 1990")
-    day = int(date[8:])
+    day, month = int(date[8:]), int(date[5:7])
     for ev in (fact.evidence, *fact.also):
-        for weekday, written_day, _month in _WEEKDAY_DAY.findall(fold(ev.sentence)):
-            if (1 if written_day == "1er" else int(written_day)) == day:
-                if weekday != weekday_of(date):
-                    problems.append(f"written {weekday}, {date} is a {weekday_of(date)}")
+        for weekday, written_day, written_month in _WEEKDAY_DAY.findall(fold(ev.sentence)):
+            same = (1 if written_day == "1er" else int(written_day), MONTHS.get(written_month))
+            if same == (day, month) and weekday != weekday_of(date):
+                problems.append(f"written {weekday}, {date} is a {weekday_of(date)}")
     terms = lexicon().office_terms
     for value in fact.roles.values():
         for actor in value if isinstance(value, tuple) else (value,):
@@ -343,3 +343,14 @@ def test_devset_years(tmp_path: Path) -> None:
     # Before issue #17, 23 facts of these pages got a year, nearly all from a recalled date
     # (1950, 1971, 1973...); a year now needs evidence about the same event.
     assert 3 <= len(dated) <= 40
+
+
+def test_the_check_catches_what_the_old_rule_gave() -> None:
+    old = reception(REPRODUCTION[0]).model_copy(update={"date_inferred": "1973-03-14"})
+    # 14 March 1973 was a Wednesday: only the year and the term give it away.
+    assert _constraint_violations(old) == [
+        "before 1990",
+        "Bui Thanh Son held no listed office on 1973-03-14",
+    ]
+    tuesday = old.model_copy(update={"date_inferred": "2023-03-14"})
+    assert _constraint_violations(tuesday) == ["written mercredi, 2023-03-14 is a mardi"]
