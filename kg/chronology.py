@@ -36,10 +36,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, get_args
 
 from kg.dates import (
     MONTHS,
+    WEEKDAYS,
     date_in_year,
     days_between,
     find_dates,
@@ -53,12 +54,8 @@ from kg.resolve import person_key
 from kg.textutil import fold
 
 DateEvidence = Literal["page_date", "same_sentence", "anniversary", "weekday_terms"]
-DATE_EVIDENCE: tuple[DateEvidence, ...] = (
-    "page_date",
-    "same_sentence",
-    "anniversary",
-    "weekday_terms",
-)
+#: the kinds of evidence, strongest first (the order they are tried in)
+DATE_EVIDENCE: tuple[DateEvidence, ...] = get_args(DateEvidence)
 
 #: The first year the terms table covers for Vietnam: no year before it is inferred.
 FIRST_YEAR = 1986
@@ -73,7 +70,7 @@ _APPROACHING = re.compile(r"\b(?:approche|a quelques (?:jours|semaines) d|a la v
 _YEAR = re.compile(r"(?<!\d)((?:18|19|20)\d\d)(?!\d)")
 _PUBLISHED = re.compile(
     r"^\s*(?:(?:publie|mis a jour|mise a jour)(?:\s+le)?\s*:?\s*)?"
-    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?"
+    r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"
     r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|(?:1er|\d{1,2})\s+[a-z]+\s+(?:19|20)\d\d)"
     r"(?:\s*(?:[-|,]|a)?\s*\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:gmt|utc)\s*[+-]?\d+)?)?\s*$"
 )
@@ -288,7 +285,7 @@ def _anniversary(sentences: Iterable[str], month_day: str) -> tuple[int, str] | 
                 year -= 1
                 arithmetic += f", still ahead on {_dm(month_day)}: {year}"
             found.add((year, arithmetic))
-    return next(iter(found)) if len({y for y, _ in found}) == 1 else None
+    return min(found) if len({y for y, _ in found}) == 1 else None
 
 
 def _origin_day(text: str) -> str | None:
