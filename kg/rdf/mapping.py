@@ -81,6 +81,8 @@ _ATTRIBUTE_PROPERTIES: dict[str, URIRef] = {
     "event": KG.partnershipEvent,
     "anniversary_years": KG.anniversaryYears,
     "anniversary_qualifier": KG.anniversaryQualifier,
+    "date_evidence": KG.dateEvidence,
+    "date_inferred_reason": KG.dateInferredReason,
 }
 _PROPERTY_ATTRIBUTES = {prop: key for key, prop in _ATTRIBUTE_PROPERTIES.items()}
 _LEVEL_TOKENS = {concept: token for token, (concept, *_rest) in PARTNERSHIP_LEVELS.items()}
