@@ -241,7 +241,13 @@ def extractor_version() -> str:
         if entry.is_file() and not entry.name.startswith(("api_", "README")):
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
-    for module in ("read/reader.py", "read/repair.py", "dates.py", "resolve/entities.py"):
+    for module in (
+        "read/reader.py",
+        "read/repair.py",
+        "dates.py",
+        "resolve/entities.py",
+        "resolve/chronology.py",
+    ):
         digest.update(resources.files("kg").joinpath(module).read_bytes())
     for entry in sorted(resources.files("kg.extract").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".py"):

@@ -371,3 +371,85 @@ def weekday_years(
 def in_term(date: str, start: str, end: str) -> bool:
     """Whether the full date ``YYYY-MM-DD`` lies in the term ``start``..``end`` (open end)."""
     return start <= date and (not end or date <= end)
+
+
+_PART_OF_DAY = r"(?:\s+(?:matin|soir|midi|apres-midi|dans la (?:matinee|soiree|nuit)))?"
+_WEEKDAY_DAY = re.compile(
+    r"\b(" + "|".join(WEEKDAYS) + r")" + _PART_OF_DAY + rf"\s+{_D}\s+{_M}(?!\s+(?:19|20)\d\d)"
+)
+
+
+def written_weekdays(text: str) -> set[tuple[str, str]]:
+    """The days ``text`` writes with their weekday and no year, as (``--MM-DD``, weekday).
+
+    Examples:
+        >>> sorted(written_weekdays("Lundi soir 9 mars, puis mardi matin 10 mars"))
+        [('--03-09', 'lundi'), ('--03-10', 'mardi')]
+        >>> written_weekdays("le 9 mars, mardi 10 mars 2020")
+        set()
+    """
+    found = set()
+    for m in _WEEKDAY_DAY.finditer(fold(text)):
+        weekday, day, month = m.groups()
+        found.add((_fmt(None, MONTHS[month], _day(day)), weekday))
+    return found
+
+
+def weekday_of(date: str) -> str:
+    """The French weekday of a full date ``YYYY-MM-DD``.
+
+    Examples:
+        >>> weekday_of("2017-11-03")
+        'vendredi'
+    """
+    import datetime
+
+    return WEEKDAYS[datetime.date.fromisoformat(date).weekday()]
+
+
+def term_bounds(start: str, end: str) -> tuple[str, str]:
+    """The first and last full dates a term may cover, reading an imprecise bound widely.
+
+    A term written ``2018-08`` starts on the first of August and ends on the 31st: a date of that
+    month is never held outside the term for want of a day.  An empty end stays open (``""``).
+
+    Examples:
+        >>> term_bounds("2018-08", "2022-05")
+        ('2018-08-01', '2022-05-31')
+        >>> term_bounds("1996", "")
+        ('1996-01-01', '')
+    """
+    import calendar
+
+    def last(text: str) -> str:
+        if len(text) == 4:
+            return f"{text}-12-31"
+        if len(text) == 7:
+            days = calendar.monthrange(int(text[:4]), int(text[5:7]))[1]
+            return f"{text}-{days:02d}"
+        return text
+
+    first = start + "-01-01" if len(start) == 4 else start + "-01" if len(start) == 7 else start
+    return first, last(end) if end else ""
+
+
+def date_in_year(month_day: str, year: int) -> str | None:
+    """``--MM-DD`` in ``year`` as ``YYYY-MM-DD``; None for 29 February of a common year.
+
+    Examples:
+        >>> date_in_year("--02-29", 2023) is None
+        True
+    """
+    import datetime
+
+    try:
+        return datetime.date(year, int(month_day[2:4]), int(month_day[5:7])).isoformat()
+    except ValueError:
+        return None
+
+
+def days_between(first: str, second: str) -> int:
+    """Days from ``first`` to ``second`` (full dates); negative when ``second`` is earlier."""
+    import datetime
+
+    return (datetime.date.fromisoformat(second) - datetime.date.fromisoformat(first)).days

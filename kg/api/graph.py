@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel
 
-from kg import names as api_names
+from kg import names
 from kg.api.models import (
     Agreement,
     Centrality,
@@ -43,8 +43,8 @@ from kg.errors import EntityNotFoundError, KgError, QueryError
 from kg.facttypes import spec
 from kg.graph import build_graph
 from kg.model import Actor, Entity, Fact, GraphData
-from kg.tables import export as api_export
-from kg.tables.export import SAVE_FORMATS as SAVE_FORMATS
+from kg.tables import save
+from kg.tables.save import SAVE_FORMATS as SAVE_FORMATS
 from kg.textutil import fold, fold_name
 
 __all__ = ["KnowledgeGraph", "format_rows"]
@@ -71,8 +71,8 @@ def _actors(fact: Fact) -> Iterator[tuple[str, Actor]]:
 
 
 def _summary(fact: Fact) -> str:
-    names = {r.key: " and ".join(a.name for a in fact.actors(r.key)) for r in spec(fact.type).roles}
-    return spec(fact.type).summary_en.format(**names)
+    who = {r.key: " and ".join(a.name for a in fact.actors(r.key)) for r in spec(fact.type).roles}
+    return spec(fact.type).summary_en.format(**who)
 
 
 class KnowledgeGraph:
@@ -146,7 +146,7 @@ class KnowledgeGraph:
     @classmethod
     def example(cls) -> KnowledgeGraph:
         """A four-fact graph written inline, for examples and quick experiments."""
-        return cls(api_export.example_data())
+        return cls(save.example_data())
 
     def __repr__(self) -> str:
         data = self._data
@@ -172,7 +172,7 @@ class KnowledgeGraph:
             >>> [row["type"] for row in csv.DictReader(path.open(encoding="utf-8"))]
             ['reception', 'visit', 'partnership', 'agreement']
         """
-        return api_export.save(self._data, path, format=format, graph=lambda: self.graph)
+        return save.save(self._data, path, format=format, graph=lambda: self.graph)
 
     # -------------------------------------------------------------------- names
 
@@ -190,7 +190,7 @@ class KnowledgeGraph:
 
     @functools.cached_property
     def _names(self) -> dict[str, set[str]]:
-        return api_names.name_index(self._entities.values())
+        return names.name_index(self._entities.values())
 
     def entity(self, name: str | BaseModel) -> Entity:
         """The entity a user means by ``name``: an id, ISO code, name or alias (case, accents
@@ -210,7 +210,7 @@ class KnowledgeGraph:
         return self._entities[self._resolve(name)]
 
     def _resolve(self, name: str | BaseModel) -> str:
-        return api_names.resolve(name, self._entities, self._names)
+        return names.resolve(name, self._entities, self._names)
 
     def _iso(self, entity_id: str) -> str | None:
         """The ISO2 country an entity stands for or belongs to (None for ``ORG:`` members)."""
