@@ -41,3 +41,13 @@ class QueryError(KgError):
 
 class EntityNotFoundError(KgError):
     """A name given by the user matches no entity of the graph."""
+
+
+class UndecodableError(ReadError):
+    """The file's bytes are not valid in the encoding it declares (a UTF-16 byte-order mark
+    on bytes that are not UTF-16)."""
+
+
+class OverBudgetError(ReadError):
+    """Reading the page would take more work than its budget (characters, words, sentences),
+    a bound on size, not on time, so that builds stay deterministic."""
