@@ -268,7 +268,9 @@ def test_whole_entity_view(tmp_path: Path) -> None:
     assert record["quote"] == "Nguyễn Xuân Phúc a reçu Wang Yi."
     assert "001_seed.txt" in record["source"]
     assert (record["date"], record["place"], record["span"]) == (
-        "3 novembre 2022", "Hanoï", ["2022-11-03", "2022-11-03"]
+        "3 novembre 2022",
+        "Hanoï",
+        ["2022-11-03", "2022-11-03"],
     )
     by_id = {n["id"]: n for n in data["nodes"]}
     assert by_id[SON.id]["value"] == 3 and by_id["place:hanoi"]["value"] == 0
@@ -652,4 +654,328 @@ def test_browser_5000_nodes_become_ready(browser: Any, tmp_path: Path) -> None:
     opened.page.mouse.move(700, 400)  # the page still answers after the first draw
     assert opened.page.evaluate("kgNetwork.getScale()") > 0
     opened.screenshot("large-5000.png")
+    opened.close()
+
+
+# --- the page an analyst opens first (issue 15) ------------------------------------------------
+
+KUNUGI = Actor(id="person:june-kunugi", name="June Kunugi", kind="person", country="ORG:UNICEF")
+HANOI = Actor(id="place:hanoi", name="Hanoi", kind="place", country="VN")
+BEIJING = Actor(id="place:beijing", name="Beijing", kind="place", country="CN")
+
+
+def french_data() -> GraphData:
+    """DATA plus what the tables write as codes or English: a role without a title, an
+    organisation as a country (``ORG:UNICEF``), an inferred year, cities spelt in English."""
+    son = Entity(
+        id=SON.id,
+        kind="person",
+        name=SON.name,
+        country="VN",
+        posts=(
+            Post(
+                role="foreign_minister",
+                title="",
+                country="VN",
+                first_seen="2023-03-01",
+                last_seen="2023-03-04",
+            ),
+        ),
+    )
+    kunugi = Entity(
+        id=KUNUGI.id,
+        kind="person",
+        name=KUNUGI.name,
+        country="ORG:UNICEF",
+        posts=(Post(role="head_of_international_organisation", title="présidents"),),
+    )
+    entities = tuple(e for e in ENTITIES if e.id not in (SON.id, "place:hanoi")) + (
+        son,
+        kunugi,
+        Entity(id=HANOI.id, kind="place", name="Hanoi", country="VN"),
+        Entity(id=BEIJING.id, kind="place", name="Beijing", country="CN"),
+    )
+    facts = (
+        *FACTS,
+        fact(10, "reception", {"host": SON, "guest": KUNUGI}, "Sơn a reçu June Kunugi.",
+             date="--11-03", date_inferred="2017-11-03", place="Beijing"),
+        fact(11, "agreement", {"parties": (HANOI, BEIJING)}, "Hanoï et Pékin ont signé.",
+             date="2019-04"),
+    )  # fmt: skip
+    return GraphData(entities=entities, facts=facts)
+
+
+_CODE = re.compile(r"\b[a-z]+_[a-z_]+\b|ORG:|\b\d{4}-\d{2}\b|--\d{2}")
+
+
+def test_french_words_in_the_payload(tmp_path: Path) -> None:
+    data = payload(render_html(french_data(), tmp_path / "g.html"))
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    assert labels[HANOI.id] == "Hanoï" and labels[BEIJING.id] == "Pékin"
+    assert "Beijing" in next(n for n in data["nodes"] if n["id"] == BEIJING.id)["search"]
+    assert data["facts"]["fact:10"]["place"] == "Pékin"
+    assert data["facts"]["fact:10"]["date"] == "3 novembre 2017 (année déduite)"
+    assert data["facts"]["fact:2"]["date"] == "du 1er au 4 mars 2023"
+    assert data["facts"]["fact:3"]["date"] == "10 mai"
+    assert data["facts"]["fact:4"]["date"] == "mars 2023"
+    countries = {c["key"]: c["label"] for c in data["legend"]["countries"]}
+    assert countries["ORG:UNICEF"] == "Fonds des Nations unies pour l'enfance (UNICEF)"
+    son = data["details"][SON.id]
+    assert son["posts"] == [["ministre des Affaires étrangères", "", "Vietnam",
+                             "du 1er au 4 mars 2023"]]  # fmt: skip
+    kunugi = data["details"][KUNUGI.id]
+    assert kunugi["posts"][0][0] == "président"  # a bare plural head read as singular
+    assert kunugi["country"] == ["Fonds des Nations unies pour l'enfance (UNICEF)", ""]
+    legend = data["legend"]
+    shown_labels = [x["label"] for key in ("kinds", "edgeGroups", "countries") for x in legend[key]]
+    shown = json.dumps(
+        [data["details"], [n["tip"] for n in data["nodes"]], shown_labels], ensure_ascii=False
+    )
+    shown += json.dumps(
+        [{k: v for k, v in f.items() if k in ("date", "place", "level", "label", "head")}
+         for f in data["facts"].values()], ensure_ascii=False
+    )  # fmt: skip
+    shown = re.sub(r'"(?:fact|person|country|place|org):[^"]*"', '""', shown)  # ids, not text
+    assert _CODE.findall(shown) == []
+
+
+def test_one_french_title_for_every_view(tmp_path: Path) -> None:
+    titles = set()
+    for kwargs in (
+        {},
+        {"view": "countries"},
+        {"focus": PHUC.id},
+        {"pair": ("VN", "FR")},
+        {"since": "2023"},
+        {"title": "Diplomatic knowledge graph"},  # what `kg build` passed before
+    ):
+        text = render_html(DATA, tmp_path / "g.html", **kwargs).read_text(encoding="utf-8")  # type: ignore[arg-type]
+        titles.add(re.search(r"<title>(.*?)</title>", text).group(1))  # type: ignore[union-attr]
+    assert titles == {"Réseau diplomatique"}
+
+
+def test_seed_export_speaks_french() -> None:
+    """The committed ``exports/graph.html``: names not codes, one spelling per place."""
+    path = Path(__file__).parent.parent / "exports" / "graph.html"
+    data = payload(path)
+    assert not [c for c in data["legend"]["countries"] if "ORG:" in c["label"]]
+    labels = {n["label"] for n in data["nodes"]}
+    assert {"Hanoï", "Pékin"} <= labels and not {"Hanoi", "Beijing"} & labels
+    assert not {f["place"] for f in data["facts"].values()} & {"Hanoi", "Beijing"}
+    text = path.read_text(encoding="utf-8")
+    assert re.search(r"<title>Réseau diplomatique</title>", text)
+
+
+def _labels(opened: Opened) -> dict[str, tuple[float, bool]]:
+    """Per drawn node: its label's size on screen (px) and whether it is drawn."""
+    rows = opened.page.evaluate(
+        """() => kgNetwork.body.data.nodes.getIds().map((id) => {
+            const label = kgNetwork.body.nodes[id].labelModule;
+            return [id, label.fontOptions.size * kgNetwork.getScale(), label.visible()];
+        })"""
+    )
+    return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def _zoom(opened: Opened, scale: float) -> None:
+    opened.page.evaluate(f"kgNetwork.moveTo({{scale: {scale}}})")
+    opened.page.evaluate("() => new Promise((r) => requestAnimationFrame(() => r()))")
+    opened.page.evaluate("kgNetwork.redraw()")
+
+
+@pytest.mark.browser
+def test_browser_label_sizes(browser: Any, tmp_path: Path) -> None:
+    path = render_html(DATA, tmp_path / "g.html")
+    important = {n["id"] for n in payload(path)["nodes"] if n.get("important")}
+    opened = Opened(browser, path)
+    labels = _labels(opened)
+    assert len(labels) == 9 and 0 < len(important) < 9
+    # default zoom: every label drawn, at least 12 px on screen; the busiest largest
+    assert all(visible and px >= 12 for px, visible in labels.values()), labels
+    assert max(labels, key=lambda n: labels[n][0]) == "country:VN"
+    assert labels["country:VN"][0] > labels[XIONG.id][0]
+    _zoom(opened, 0.12)  # far out: the important nodes keep a legible label, the others none
+    labels = _labels(opened)
+    assert all(labels[n][1] and labels[n][0] >= 12 for n in important), labels
+    assert not any(labels[n][1] for n in labels if n not in important)
+    _zoom(opened, 2.0)  # zoomed in: every label
+    assert all(visible for _, visible in _labels(opened).values())
+    opened.close()
+
+
+@pytest.mark.browser
+def test_browser_factless_nodes_hidden_and_toggle(browser: Any, tmp_path: Path) -> None:
+    opened = Opened(browser, render_html(DATA, tmp_path / "g.html"))
+    page = opened.page
+    nodes, _ = opened.drawn_ids()
+    assert "country:LA" not in nodes and "place:hanoi" not in nodes and len(nodes) == 9
+    toggle = page.get_by_role("checkbox", name="Montrer les entités sans fait")
+    assert page.locator("#kg-empty-count").inner_text() == "2"
+    toggle.check()
+    assert opened.drawn() == (11, 11)
+    assert "emptyvides=1" in "empty" + page.evaluate("location.hash").replace("#", "").split("&")[0]
+    # the fact-less nodes are placed under the drawing, not on top of it
+    x, y = opened.node_xy("country:LA")
+    assert y > opened.node_xy("country:VN")[1]
+    toggle.uncheck()
+    assert opened.drawn() == (9, 11)
+    opened.close()
+
+
+@pytest.mark.browser
+def test_browser_person_panel(browser: Any, tmp_path: Path) -> None:
+    opened = Opened(browser, render_html(french_data(), tmp_path / "g.html"))
+    page = opened.page
+    text = opened.click_node(SON.id)
+    assert text.startswith("Bùi Thanh Sơn")
+    assert "Personne · Vietnam" in text
+    assert "ministre des Affaires étrangères" in text and "vu du 1er au 4 mars 2023" in text
+    dates = page.locator("#kg-panel .kg-facts .kg-fact-date").all_inner_texts()
+    assert dates == ["du 1er au 4 mars 2023", "3 novembre 2017 (année déduite)", "10 mai"]
+    assert "« Bùi Thanh Sơn visite la France. »" in text and "002_seed.txt" in text
+    assert _CODE.findall(text) == []
+    assert page.evaluate("location.hash") == f"#sel=n%3A{SON.id.replace(':', '%3A')}"
+    # a fact of the list selects its edge and shows the fact
+    page.locator("#kg-panel .kg-fact-head").first.click()
+    assert page.evaluate("kgNetwork.getSelectedEdges()") == [f"fact:2|{SON.id}|country:FR"]
+    assert page.locator("#kg-panel-title").inner_text() == "Bùi Thanh Sơn — visite — France"
+    # an actor of the fact selects its node; "retour" comes back
+    page.locator("#kg-panel").get_by_role("button", name="France").click()
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == ["country:FR"]
+    assert page.locator("#kg-panel-title").inner_text() == "France"
+    page.locator("#kg-panel").get_by_role("button", name="← retour").click()
+    assert page.locator("#kg-panel-title").inner_text() == "Bùi Thanh Sơn — visite — France"
+    # the inferred year, the French place, the organisation named in words
+    page.evaluate("location.hash = 'sel=f:fact:10'")
+    text = opened.panel()
+    assert "3 novembre 2017 (année déduite)" in text and "Pékin" in text
+    assert "Beijing" not in text and _CODE.findall(text) == []
+    page.locator("#kg-panel").get_by_role("button", name="June Kunugi").click()
+    text = opened.panel()
+    assert "Fonds des Nations unies pour l'enfance (UNICEF)" in text and "président" in text
+    assert "présidents" not in text and _CODE.findall(text) == []
+    tip = opened.page.evaluate(
+        f"kgNetwork.body.edges['fact:10|{SON.id}|{KUNUGI.id}'].options.title.textContent"
+    )
+    assert "3 novembre 2017 (année déduite)" in tip and "Pékin" in tip
+    opened.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("view", ["entities", "countries"])
+def test_browser_country_panel(browser: Any, tmp_path: Path, view: str) -> None:
+    path = render_html(DATA, tmp_path / "g.html", view=view)  # type: ignore[arg-type]
+    opened = Opened(browser, path, hash_="#sel=n:country:VN")
+    page = opened.page
+    text = opened.panel()
+    assert text.startswith("Vietnam") and "Viêt Nam" in text
+    partners = page.locator("#kg-panel .kg-partners li").all_inner_texts()
+    assert [p.replace("\n", " ") for p in partners] == ["Chine 4 faits", "France 4 faits"]
+    levels = page.locator("#kg-panel .kg-levels li").all_inner_texts()
+    assert [" ".join(level.split()) for level in levels] == [
+        "12 décembre 2023 partenariat de coopération stratégique intégrale avec Chine",
+        "30 mai 2008 partenariat stratégique intégral avec Chine",
+    ]
+    chips = page.locator("#kg-panel .kg-chips .kg-chip").all_inner_texts()
+    assert chips == ["réception : 1", "visite : 1", "rencontre : 2", "accord : 2",
+                     "partenariat : 2", "relations diplomatiques : 1"]  # fmt: skip
+    assert "9 faits, du plus récent au plus ancien" in text.lower()
+    assert _CODE.findall(text.replace("country:", "")) == []
+    page.locator("#kg-panel .kg-levels").get_by_role("button").first.click()
+    expected = "fact:6|country:VN|country:CN" if view == "entities" else "CN|VN"
+    assert page.evaluate("kgNetwork.getSelectedEdges()") == [expected]
+    page.locator("#kg-panel").get_by_role("button", name="← retour").click()
+    page.locator("#kg-panel .kg-partners").get_by_role("button", name="France").click()
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == ["country:FR"]
+    assert page.locator("#kg-panel-title").inner_text() == "France"
+    opened.close()
+
+
+@pytest.mark.browser
+def test_browser_timeline_filters_edges(browser: Any, tmp_path: Path) -> None:
+    opened = Opened(browser, render_html(DATA, tmp_path / "g.html"))
+    page = opened.page
+    bars = page.locator("#kg-bars button")
+    assert bars.count() == 17  # 2008 to 2024, a bar a year
+    assert page.get_by_role("button", name="2023 : 4 faits").count() == 1
+    assert "2 faits sans année" not in page.locator("#kg-timeline").inner_text()
+    page.locator("#kg-from").fill("2023-01")
+    page.locator("#kg-to").fill("2023-12")
+    window = render_html(DATA, tmp_path / "w.html", since="2023-01", until="2023-12")
+    expected_nodes = {n["id"] for n in payload(window)["nodes"]}
+    expected_edges = {e["id"] for e in payload(window)["edges"]}
+    assert opened.drawn_ids() == (expected_nodes, expected_edges)
+    assert len(expected_edges) == 4
+    page.get_by_role("button", name="2022 : 1 fait").click()
+    assert opened.drawn_ids()[1] == {f"fact:1|{PHUC.id}|{WANG.id}"}
+    assert "du=2022-01&au=2022-12" in page.evaluate("location.hash")
+    assert page.locator("#kg-from").input_value() == "2022-01"
+    page.get_by_role("button", name="toutes les dates").click()
+    assert opened.drawn() == (9, 11)
+    # with a node selected, the bars count its facts
+    page.evaluate(f"location.hash = 'sel=n:{PHUC.id}'")
+    assert "2 faits datés — Nguyễn Xuân Phúc" in page.locator("#kg-time-what").inner_text()
+    assert page.get_by_role("button", name="2024 : 1 fait").count() == 1
+    opened.close()
+
+
+@pytest.mark.browser
+def test_browser_hash_restores_view(browser: Any, tmp_path: Path) -> None:
+    path = render_html(DATA, tmp_path / "g.html")
+    first = Opened(browser, path)
+    page = first.page
+    page.get_by_label("Organisation").uncheck()
+    page.locator("#kg-groups").get_by_label("accord").uncheck()
+    page.locator("#kg-countries").get_by_label("France").uncheck()
+    page.locator("#kg-from").fill("2022-01")
+    page.locator("#kg-to").fill("2023-12")
+    page.locator("#kg-search").fill("wang")
+    page.locator("#kg-search").press("Enter")
+    shared = page.evaluate("location.hash")
+    state = first.drawn_ids(), page.locator("#kg-panel-title").inner_text()
+    assert state[1] == "Wang Yi" and state[0][0] and shared.count("=") == 6
+    first.close()
+    second = Opened(browser, path, hash_=shared)
+    page = second.page
+    assert (second.drawn_ids(), page.locator("#kg-panel-title").inner_text()) == state
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == [WANG.id]
+    assert not page.get_by_label("Organisation").is_checked()
+    assert not page.locator("#kg-countries").get_by_label("France").is_checked()
+    assert page.locator("#kg-to").input_value() == "2023-12"
+    assert page.evaluate("location.hash") == shared
+    page.evaluate("location.hash = 'sel=n:country:CN'")  # a link to the same file
+    page.locator("#kg-panel-title").filter(has_text="Chine").wait_for()
+    second.close()
+
+
+@pytest.mark.browser
+def test_browser_keyboard_and_labels(browser: Any, tmp_path: Path) -> None:
+    opened = Opened(browser, render_html(DATA, tmp_path / "g.html"))
+    page = opened.page
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "kg-search"
+    assert page.get_by_role("searchbox", name="Rechercher").count() == 1
+    page.keyboard.type("macron")
+    assert page.locator("#kg-search-status").inner_text() == "1 résultat(s)"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "kg-panel-title"
+    assert page.get_by_role("complementary", name="Emmanuel Macron").count() == 1
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Fermer le panneau"
+    )
+    page.keyboard.press("Tab")  # his country
+    assert page.evaluate("document.activeElement.textContent") == "France"
+    page.keyboard.press("Tab")  # the first fact of the list, named by its date and type
+    name = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert name.startswith("20 janvier 2024, rencontre")
+    page.keyboard.press("Escape")
+    assert page.locator("#kg-panel").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "kg-search"
+    for group in ("Entités", "Relations", "Pays et organisations"):
+        assert page.get_by_role("group", name=group).count() == 1
+    assert page.get_by_role("checkbox", name="Chine").count() == 1
+    assert page.get_by_label("du", exact=True).count() == 1
+    assert page.get_by_role("navigation", name="Recherche et filtres").count() == 1
+    assert page.get_by_role("region", name="Chronologie").count() == 1
     opened.close()
