@@ -549,8 +549,8 @@ def _options(drawing: Drawing, large: bool) -> dict[str, Any]:
             # sized by number of facts; a label smaller than DRAW_THRESHOLD px on screen is not
             # drawn (the page keeps the important nodes' labels legible at every zoom)
             "scaling": {
-                "min": 8 if large else 12,
-                "max": 30 if large else 40,
+                "min": 8 if large else 10,
+                "max": 30,
                 "label": {"enabled": False, "drawThreshold": DRAW_THRESHOLD, "maxVisible": 40},
             },
         },
