@@ -979,3 +979,42 @@ def test_browser_keyboard_and_labels(browser: Any, tmp_path: Path) -> None:
     assert page.get_by_role("navigation", name="Recherche et filtres").count() == 1
     assert page.get_by_role("region", name="Chronologie").count() == 1
     opened.close()
+
+
+def _screenshots_module() -> Any:
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "scripts" / "screenshots.py"
+    spec = importlib.util.spec_from_file_location("kg_screenshots", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_screenshots_are_current() -> None:
+    """``docs/*.png`` were taken from the current template and seed exports: each records the
+    hash of both (not file times, so a fresh clone passes)."""
+    shots = _screenshots_module()
+    expected = shots.sources_digest()
+    for name in shots.PICTURES:
+        recorded = shots.read_text((shots.ROOT / "docs" / name).read_bytes())
+        assert recorded == expected, (
+            f"docs/{name} shows an older page or older exports: "
+            "run `python scripts/screenshots.py` (after `kg build seeds/ --out exports/`)"
+        )
+
+
+def test_screenshot_stamp_round_trip(tmp_path: Path) -> None:
+    shots = _screenshots_module()
+    png = (shots.ROOT / "docs" / "graph.png").read_bytes()
+    stamped = shots.with_text(png, b"kg-test", "abc")
+    assert shots.read_text(stamped, b"kg-test") == "abc"
+    assert shots.read_text(png, b"kg-test") is None
+    template = tmp_path / "graph.html"
+    template.write_text("x", encoding="utf-8")
+    (tmp_path / "graph.html").write_text("x", encoding="utf-8")
+    (tmp_path / "facts.jsonl").write_text("{}\n", encoding="utf-8")
+    before = shots.sources_digest(template, tmp_path)
+    (tmp_path / "facts.jsonl").write_text("{}\n{}\n", encoding="utf-8")
+    assert shots.sources_digest(template, tmp_path) != before

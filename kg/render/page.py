@@ -70,7 +70,7 @@ TITLE = "Réseau diplomatique"
 #: titles that callers from before the French page pass: shown as ``TITLE``
 _ENGLISH_TITLES = frozenset({"Knowledge graph", "Diplomatic knowledge graph"})
 #: label font sizes (px at zoom 1): every node gets at least the first, the busiest the second
-FONT_MIN, FONT_MAX = 15, 24
+FONT_MIN, FONT_MAX = 17, 26
 #: labels smaller than this on screen (px) are not drawn, except the important nodes'
 DRAW_THRESHOLD = 9
 
@@ -576,9 +576,9 @@ def _options(drawing: Drawing, large: bool) -> dict[str, Any]:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -60,
+                "gravitationalConstant": -90,
                 "centralGravity": 0.02,
-                "springLength": 80,
+                "springLength": 95,
                 "springConstant": 0.08,
                 "avoidOverlap": 0.6,
             },
