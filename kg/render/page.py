@@ -40,7 +40,7 @@ from kg.model import Entity, Fact, GraphData
 from kg.render.french import (
     clean_title,
     fact_date,
-    french_date,
+    french_range,
     organization_name,
     period,
     place_name,
@@ -365,19 +365,15 @@ def _details(
     return detail
 
 
+def _when(facts: list[Fact] | tuple[Fact, ...]) -> str:
+    """From the first to the last dated day of ``facts``: "du 30 mai 2008 au 12 décembre 2023"."""
+    spans = [s for s in map(fact_span, facts) if s]
+    if not spans:
+        return ""
+    return french_range(min(s[0] for s in spans), max(s[1] for s in spans))
+
+
 def _node_tip(node: DrawnNode, node_facts: list[Fact], names: _Names) -> dict[str, Any]:
-    spans = [s for s in map(fact_span, node_facts) if s]
-    first = min((s[0] for s in spans), default="")
-    last = max((s[1] for s in spans), default="")
-    when = (
-        ""
-        if not spans
-        else (
-            french_date(first)
-            if first == last
-            else f"de {french_date(first)} à {french_date(last)}"
-        )
-    )
     return {
         "head": names.node(node),
         "rows": _rows(
@@ -385,7 +381,7 @@ def _node_tip(node: DrawnNode, node_facts: list[Fact], names: _Names) -> dict[st
             ("Fonction", _function(node) if node.kind == "person" else ""),
             ("Pays", names.country(node.country) if node.kind != "country" else ""),
             ("Faits", len(node_facts)),
-            ("Période", when),
+            ("Période", _when(node_facts)),
         ),
         "hint": "Cliquer pour le détail",
     }
@@ -415,22 +411,13 @@ def _edge_item(
         label_text, colour = LEVEL_STYLE.get(edge.level, LEVEL_STYLE["other"])
         counts: Counter[str] = Counter(f.type for f in edge.facts)
         detail = ", ".join(f"{counts[t]} {FACT_LABELS[t]}" for t in FACT_LABELS if counts[t])
-        spans = [s for s in map(fact_span, edge.facts) if s]
-        when = ""
-        if spans:
-            first, last = min(s[0] for s in spans), max(s[1] for s in spans)
-            when = (
-                french_date(first)
-                if first == last
-                else f"de {french_date(first)} à {french_date(last)}"
-            )
         tip = {
             "head": f"{source} — {target}",
             "rows": _rows(
                 ("Faits", len(edge.facts)),
                 ("Détail", detail),
                 ("Niveau le plus récent", label_text if edge.level else ""),
-                ("Période", when),
+                ("Période", _when(edge.facts)),
                 ("Dernier fait", f"{FACT_LABELS[latest.type]}, {fact_date(latest)}".strip(", ")),
             ),
         }

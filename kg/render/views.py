@@ -24,6 +24,7 @@ import networkx as nx
 from kg.errors import EntityNotFoundError, KgError
 from kg.graph import SHORTCUTS, actors, entity_attributes
 from kg.model import Actor, DateRange, Fact, GraphData
+from kg.render.french import french_date
 from kg.textutil import fold_name
 
 #: shortcut relations drawn in the entity view ("represents" carries no fact, so no evidence)
@@ -370,7 +371,7 @@ def describe(
         a, b = (c.upper() for c in pair)
         parts.append(f"{countries.get(a, a)} – {countries.get(b, b)}")
     if since is not None or until is not None:
-        parts.append(f"du {since or '…'} au {until or '…'}")
+        parts.append(f"du {french_date(since) or '…'} au {french_date(until) or '…'}")
     return " · ".join(parts)
 
 
