@@ -815,7 +815,13 @@ def test_browser_factless_nodes_hidden_and_toggle(browser: Any, tmp_path: Path) 
     assert "country:LA" not in nodes and "place:hanoi" not in nodes and len(nodes) == 9
     toggle = page.get_by_role("checkbox", name="Montrer les entités sans fait")
     assert page.locator("#kg-empty-count").inner_text() == "2"
+    still = page.evaluate("kgNetwork.getPositions()")
+    page.wait_for_timeout(500)
+    assert page.evaluate("kgNetwork.getPositions()") == still  # the layout stays still
+    assert page.evaluate("kgNetwork.physics.options.enabled") is False
     toggle.check()
+    moved = page.evaluate("kgNetwork.getPositions()")
+    assert {n: moved[n] for n in still} == still  # showing the others moves no one
     assert opened.drawn() == (11, 11)
     assert page.evaluate("location.hash") == "#vides=1"
     # the fact-less nodes are placed under the drawing, not on top of it
@@ -913,12 +919,23 @@ def test_browser_timeline_filters_edges(browser: Any, tmp_path: Path) -> None:
     assert opened.drawn_ids()[1] == {f"fact:1|{PHUC.id}|{WANG.id}"}
     assert "du=2022-01&au=2022-12" in page.evaluate("location.hash")
     assert page.locator("#kg-from").input_value() == "2022-01"
+    page.get_by_role("button", name="2023 : 4 faits").click(modifiers=["Shift"])  # a range
+    window = render_html(DATA, tmp_path / "w.html", since="2022-01", until="2023-12")
+    assert opened.drawn_ids()[1] == {e["id"] for e in payload(window)["edges"]}
+    assert page.locator("#kg-to").input_value() == "2023-12"
     page.get_by_role("button", name="toutes les dates").click()
     assert opened.drawn() == (9, 11)
     # with a node selected, the bars count its facts
     page.evaluate(f"location.hash = 'sel=n:{PHUC.id}'")
     assert "2 faits datés — Nguyễn Xuân Phúc" in page.locator("#kg-time-what").inner_text()
     assert page.get_by_role("button", name="2024 : 1 fait").count() == 1
+    opened.close()
+    # over a short period, a bar a month
+    opened = Opened(browser, render_html(DATA, tmp_path / "p.html", pair=("VN", "FR")))
+    assert opened.page.locator("#kg-bars button").count() == 11  # March 2023 to January 2024
+    assert opened.page.get_by_role("button", name="mars 2023 : 2 faits").count() == 1
+    opened.page.get_by_role("button", name="avril 2023 : 1 fait").click()
+    assert opened.drawn_ids()[1] == {"fact:7|country:VN|country:FR"}
     opened.close()
 
 
