@@ -22,6 +22,13 @@ from kg.model import Actor, DateValue, Document, Evidence, Fact, FactType
 from kg.nlp import person_spans
 from kg.textutil import fold, fold_name
 
+#: a person written as a subject: the verb (or a dated adjunct) follows
+_SUBJECT_SLOT = re.compile(
+    r"(?:\s*\([^)]{0,40}\))?,?\s+(?:(?:le|les|ce) [^,;]{0,30},?\s+)?"
+    r"(?:a|ont|avait|avaient|est|sont|etait|sera|va|doit|devrait|s'est|se sont|s'|se|recoit"
+    r"|rencontre|accueille|effectue|a-t-il|a-t-elle|participe|conduit|dirige)\b"
+)
+_SUBJECT_SLOT_AFTER_TITLE = re.compile(r",\s+[^,;]{3,120},\s+(?:a|ont|est|s'est|sera|va)\b")
 _PLACE = re.compile(r"\b(?:a|au siege de [^,]{0,40} a)\s+$")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -56,6 +63,8 @@ class DocContext:
     sentences: list[SentenceMentions]
     pair: tuple[str, str] | None
     persons: list[tuple[int, PersonHit]] = field(default_factory=list)
+    #: the two principal persons of the event the document is about (see :mod:`frame`)
+    frame: tuple[Arg, Arg] | None = None
 
     def person_country(self, name: str) -> str | None:
         key = fold_name(name)
@@ -80,6 +89,64 @@ class DocContext:
                         Arg(person.name, person.country, d.start, d.start + 1, d.title, d.role)
                     )
         return sorted(out, key=lambda a: a.start)
+
+    def refs(self, index: int, start: int, end: int) -> list[Arg]:
+        """Persons that the coreferring phrases of ``start..end`` stand for ("les deux
+        dirigeants", "ils", "il", "son hôte", "la partie laotienne"), from the event frame
+        and the topic of the text (``kg/patterns/coreference.jsonl``)."""
+        sm = self.sentences[index]
+        out: list[Arg] = []
+        for ref, pattern in lexicon().coreference:
+            for m in pattern.finditer(sm.folded, start, end):
+                if sm.in_person(m.start(), m.end()):
+                    continue
+                for arg in self._refer(index, m.start(), ref.refers, m.group(0)):
+                    out.append(
+                        Arg(arg.name, arg.country, m.start(), m.end(), arg.title, arg.role)
+                    )
+        return sorted(out, key=lambda a: a.start)
+
+    def _refer(self, index: int, position: int, refers: str, phrase: str) -> list[Arg]:
+        frame = self.frame
+        if refers == "pair":
+            return list(frame) if frame else []
+        topic = self.topic(index, position)
+        if refers == "topic":
+            return [topic] if topic else []
+        if refers == "other" and frame and topic:
+            # "son hôte", "son homologue": the principal who is not the topic
+            names = [a.name for a in frame]
+            if topic.name in names:
+                return [frame[1 - names.index(topic.name)]]
+            return []
+        if refers == "country" and frame:
+            country = self._phrase_country(phrase)
+            return [a for a in frame if country and a.country == country][:1]
+        return []
+
+    def _phrase_country(self, phrase: str) -> str | None:
+        lex = lexicon()
+        for word in reversed(phrase.split()):
+            for row in lex.country_forms.get(word, ()):
+                if row.kind in ("demonym", "name"):
+                    return row.iso2
+        return None
+
+    def topic(self, index: int, position: int) -> Arg | None:
+        """What "il"/"elle" stands for: the latest person written as a clause subject (before
+        its verb) before ``position`` of sentence ``index``, else the frame's first guest."""
+        for i in range(index, -1, -1):
+            sm = self.sentences[i]
+            limit = position if i == index else len(sm.text)
+            best: Arg | None = None
+            for arg in self.args(i, 0, limit):
+                if _SUBJECT_SLOT.match(sm.folded, arg.end) or _SUBJECT_SLOT_AFTER_TITLE.match(
+                    sm.folded, arg.end
+                ):
+                    best = arg
+            if best is not None:
+                return best
+        return None
 
     def resolve(self, index: int, role: str, country: str | None, title: str) -> PersonHit | None:
         """The person a title-only description stands for, or None when unclear."""
