@@ -142,10 +142,11 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                 subjects = _main_subjects(ctx, index, m.start())
             else:
                 subjects = _subjects(ctx, index, start, m.start())
+            if not subjects and shape == "verb":
+                # "les deux dirigeants ont parcouru ..., puis se sont entretenus": the
+                # subject of the sentence carries over to its coordinated verbs.
+                subjects = _main_subjects(ctx, index, m.start())
             previous = subjects
-            clause = sm.folded[start:end]
-            if cues["courtesy"].search(clause):
-                continue
             planned = bool(trig.attributes.get("status") == "planned") or bool(
                 cues["planned"].search(sm.folded, start, end)
             )
