@@ -98,7 +98,10 @@ class DocContext:
         out: list[Arg] = []
         for ref, pattern in lexicon().coreference:
             for m in pattern.finditer(sm.folded, start, end):
-                if sm.in_person(m.start(), m.end()):
+                if sm.in_person(m.start(), m.end()) or any(
+                    0 <= p.start - m.end() <= 3 for p in sm.persons
+                ):
+                    # "les deux présidents X et Y": the phrase is the title of named persons
                     continue
                 for arg in self._refer(index, m.start(), ref.refers, m.group(0)):
                     out.append(
