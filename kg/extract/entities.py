@@ -38,7 +38,9 @@ _ACRONYM = re.compile(r"^[A-Z0-9]{2,}$")
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9]{1,9})\s*\)")
 _KIND_ORDER = ("name", "demonym", "capital", "prefix", "display")
 _LOCATIVE = re.compile(r"(?:\b(?:au|aux|en|a|dans)\s+(?:la |le |l'|les )?)$")
-_VERB_GAP = re.compile(r"\b(?:a|ont|est|sont|qui|que|avait|sera|va|vont)\b|[;.]")
+_VERB_GAP = re.compile(
+    r"\b(?:a|ont|est|sont|qui|que|avait|sera|va|vont|avec|par)\b|\bs'|\bse\b|[;.]"
+)
 _TITLE_END = re.compile(
     r"[;]|,(?!\s*(?:de |du |des |d'|et (?:de |du |des |d'|le |la |l'|chef|president|secretaire|membre|ministre)))"
     r"|\s(?:a|ont|qui|sont|est|se|s'est|effectuera|a-t-il)\s"
@@ -348,6 +350,16 @@ def find_persons(
     for start, end in candidates:
         name = text[start:end]
         before = _title_before(mentions, start, lex, candidates)
+        if (
+            before
+            and "," in text[before[1] : start]
+            and re.match(
+                r"\s+(?:a|ont|est|sont|avait|avaient|va|sera|doit|devrait|s'|se)\b", text[end:]
+            )
+        ):
+            # "présidée par le chef de l'État indonésien, Tô Lâm a eu": the title ends a
+            # phrase of its own; an apposed name is closed by a comma ("le chef, X, a").
+            before = None
         after = _title_after(mentions, end, lex)
         if after and any(after[0] <= s <= after[1] + 3 for s, _ in candidates):
             after = None

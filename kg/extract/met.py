@@ -32,7 +32,7 @@ from kg.lexicon import Trigger, lexicon
 from kg.model import Fact
 
 _ONLINE = re.compile(r"\ben ligne\b|\bvisioconference\b|\ben visio\b|\btelephon")
-_INFINITIVE = re.compile(r"^(?:d'avoir|avoir|ayant|s'entretenir|rencontrer|d'avoir eu)\b")
+_INFINITIVE = re.compile(r"(?:d'avoir|avoir|ayant|s'entretenir|rencontrer|d'avoir eu)\b")
 _COORD = re.compile(r"\bet\b|^\s*,\s*$")
 _VERB_BETWEEN = re.compile(r"[;]|\b(?:a|ont|est|sont|avait|avaient|qui|que)\b")
 _CLAUSE_START = re.compile(r"[;]|\bmais\b|\btandis que\b|\balors que\b|,\s+(?:ou|puis)\b")
