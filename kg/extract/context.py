@@ -97,7 +97,10 @@ class DocContext:
         sm = self.sentences[index]
         out: list[Arg] = []
         for ref, pattern in lexicon().coreference:
-            for m in pattern.finditer(sm.folded, start, end):
+            # The whole sentence is searched (a lookahead may read past ``end``).
+            for m in pattern.finditer(sm.folded):
+                if not start <= m.start() < end:
+                    continue
                 if sm.in_person(m.start(), m.end()) or any(
                     0 <= p.start - m.end() <= 3 for p in sm.persons
                 ):
