@@ -26,9 +26,16 @@ _STATUS = (
         "planned",
         re.compile(
             r"\bsigner bientot\b|\b(?:vont|va|doivent|devraient) signer\b|\bsigneront\b|\bprochaine signature\b|\bbientot\b"
+            r"|\bseront signee?s\b|\bsera signee?\b"
         ),
     ),
-    ("signed", re.compile(r"\bsigne(?:e|es|s)?\b|\bsignature\b|\bont conclu\b")),
+    (
+        "signed",
+        re.compile(
+            r"\bsigne(?:e|es|s)?\b|\bsignature\b|\bont conclu\b|\bparaphe(?:e|es|s)?\b"
+            r"|\bl'echange de\b|\bechange(?:e|es|s)? (?:des|de|les)\b|\bont ete echange"
+        ),
+    ),
     (
         "existing",
         re.compile(
@@ -55,7 +62,7 @@ def _count(folded: str, position: int) -> int | None:
 
 
 def _kind(trigger: str) -> str:
-    if "declaration" in trigger:
+    if "declaration" in trigger or "communique" in trigger:
         return "joint_declaration"
     if "protocole" in trigger or "memorandum" in trigger:
         return "memorandum"
@@ -138,8 +145,18 @@ def _parties(
     return []
 
 
+def _frame_pair(ctx: DocContext) -> tuple[str, str] | None:
+    if ctx.frame is None:
+        return None
+    a, b = ctx.frame
+    if a.country and b.country and a.country != b.country and ":" not in a.country + b.country:
+        return a.country, b.country
+    return None
+
+
 def extract(ctx: DocContext) -> Iterator[Fact]:
     """Yield every agreement of the document, in order of appearance."""
+    cues = lexicon().cues
     for index, sm in enumerate(ctx.sentences):
         bounds = [0] + [m.end() for m in _CLAUSES.finditer(sm.folded)] + [len(sm.folded)]
         for trig, pattern in lexicon().triggers.get("agreement", ()):
@@ -155,15 +172,33 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                     bool(_NAMED.match(sm.folded, m.end()))
                     or sm.text[m.start() : m.start() + 1].isupper()
                 )
-                if _GENERIC.search(sm.folded[max(0, m.start() - 8) : m.start()]) and count is None:
-                    continue
-                if count is None and not named:
-                    continue
                 status = next((s for s, p in _STATUS if p.search(clause)), None)
+                # A signing, an issue or a planned signing stated in the clause makes even a
+                # generic plural a fact ("ont signé une série d'accords", "Des documents de
+                # coopération ont été signés").
+                stated = status in ("signed", "issued", "planned")
+                generic = _GENERIC.search(sm.folded[max(0, m.start() - 8) : m.start()])
+                if generic and count is None and not stated:
+                    continue
+                if count is None and not named and not stated:
+                    continue
+                if cues["not_a_document"].search(sm.folded, start, m.start()):
+                    continue
+                if cues["agreement_by_others"].search(
+                    sm.folded, start, min(end, m.end() + 60)
+                ):
+                    continue
                 if status is None:
                     status = "existing" if named else "signed"
                 extra = 1 if _ANOTHER.search(sm.folded, m.end(), end) else 0
-                for parties, n in _parties(ctx, index, start, m.start(), end):
+                found = _parties(ctx, index, start, m.start(), end)
+                if not found and stated:
+                    # "les deux ministres ont signé", "ils ont assisté à la signature": the
+                    # parties of the visit or talks the sentence belongs to
+                    pair = _frame_pair(ctx) or ctx.pair_for(index)
+                    if pair:
+                        found = [([country_actor(pair[0]), country_actor(pair[1])], count)]
+                for parties, n in found:
                     total = n or (1 if extra else None)
                     if total is not None:
                         total += extra
