@@ -21,7 +21,7 @@ from kg.model import Actor, Fact
 
 _CLAUSES = re.compile(r"\s+tandis que\s+|;|\s+alors que\s+")
 _STATUS = (
-    ("issued", re.compile(r"\brendue?s? publique?s?\b|\bpublie(?:e|es|s)?\b")),
+    ("issued", re.compile(r"\brendue?s? publique?s?\b|\bpubli(?:e|ee|ees|es|ent|er|era|eront)\b")),
     (
         "planned",
         re.compile(
@@ -44,7 +44,7 @@ _STATUS = (
     ),
 )
 _GENERIC = re.compile(r"\b(?:les|des|aux|ces|leurs|ses)\s+$")
-_NAMED = re.compile(r"\s*(?:cadre\s+)?(?:sur|de|d'|relatif|concernant|portant)\b|\]")
+_NAMED = re.compile(r"\s*(?:cadre\s+)?(?:sur|de|d'|relatif|concernant|portant|dans)\b|\]")
 _ANOTHER = re.compile(r"\bet un autre\b")
 _ENTRE = re.compile(r"\bentre\s+(?:le |la |l'|les )?")
 _DASH_PAIR = re.compile(r"\s*[-–]\s*")
@@ -131,6 +131,14 @@ def _parties(
         if nxt and _DASH_PAIR.fullmatch(sm.text[first.end : nxt[0].start]):
             return [([country_actor(first.iso2), country_actor(nxt[0].iso2)], count)]
         return []
+    subject_cities = list(
+        dict.fromkeys((c.city, c.country) for c in sm.cities if start <= c.start < trig_start)
+    )
+    if len(subject_cities) == 2 and re.search(
+        r"\bet\b", sm.folded[sm.cities[0].end : trig_start]
+    ):
+        # "Hanoï et la capitale lao Vientiane ont signé": a city memorandum
+        return [([city_actor(*subject_cities[0]), city_actor(*subject_cities[1])], count)]
     subject = list(
         dict.fromkeys(
             h.iso2 for h in hits if h.start < trig_start and not sm.in_person(h.start, h.end)
@@ -187,6 +195,8 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                 if cues["agreement_by_others"].search(
                     sm.folded, start, min(end, m.end() + 60)
                 ):
+                    continue
+                if cues["multilateral"].search(sm.folded, m.start(), min(end, m.end() + 80)):
                     continue
                 if status is None:
                     status = "existing" if named else "signed"
