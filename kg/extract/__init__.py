@@ -47,11 +47,7 @@ def _not_also_meetings(facts: list[Fact]) -> list[Fact]:
     """A reception is not also a meeting (spec sections 3 and 8): "Lors de la rencontre"
     after "X a reçu Y" adds nothing."""
     received = {_persons(f, "host", "guest") for f in facts if f.type == "reception"}
-    return [
-        f
-        for f in facts
-        if f.type != "meeting" or _persons(f, "participants") not in received
-    ]
+    return [f for f in facts if f.type != "meeting" or _persons(f, "participants") not in received]
 
 
 def extract_document(document: Document) -> tuple[DocContext, list[Fact]]:

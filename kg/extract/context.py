@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kg.dates import DateHit, find_dates, nearest_date
@@ -107,9 +107,7 @@ class DocContext:
                     # "les deux présidents X et Y": the phrase is the title of named persons
                     continue
                 for arg in self._refer(index, m.start(), ref.refers, m.group(0)):
-                    out.append(
-                        Arg(arg.name, arg.country, m.start(), m.end(), arg.title, arg.role)
-                    )
+                    out.append(Arg(arg.name, arg.country, m.start(), m.end(), arg.title, arg.role))
         return sorted(out, key=lambda a: a.start)
 
     def _refer(self, index: int, position: int, refers: str, phrase: str) -> list[Arg]:
@@ -241,9 +239,30 @@ def analyse_document(document: Document) -> DocContext:
         pair = (seen[0], seen[1])
     elif len(seen) == 1 and seen[0] != "VN":
         pair = ("VN", seen[0])
+    if pair and "VN" in pair:
+        _foreign_titles(sentences, pair[1] if pair[0] == "VN" else pair[0])
     ctx = DocContext(document=document, sentences=sentences, pair=pair)
     ctx.persons = [(i, p) for i, sm in enumerate(sentences) for p in sm.persons]
     return ctx
+
+
+def _foreign_titles(sentences: list[SentenceMentions], foreign: str) -> None:
+    """A holder of a title Vietnam does not have ("le roi", "le président du Sénat") with no
+    country written is of the document's other country."""
+    cue = lexicon().cues["foreign_title"]
+    names = {
+        fold_name(p.name)
+        for sm in sentences
+        for p in sm.persons
+        if p.country is None and p.title and cue.search(fold(p.title))
+    }
+    if not names:
+        return
+    for sm in sentences:
+        sm.persons = [
+            replace(p, country=foreign) if p.country is None and fold_name(p.name) in names else p
+            for p in sm.persons
+        ]
 
 
 def country_actor(iso2: str) -> Actor:

@@ -291,7 +291,7 @@ def _title_before(
         best.end() <= s < start for s, _ in names
     ):
         return None
-    if len(gap) > 130:
+    if len(gap) > 130 or re.search(r",\s+(?:a|au|aux|dans|en|lors|pour|apres)\b", gap):
         return None
     t_start = best.start()
     # Coordinated titles of one person: "du secrétaire général du PCC et du président Xi".
@@ -347,8 +347,16 @@ def find_persons(
     for run in _name_run(lex.name_particles).finditer(text):
         candidates.extend(_split_run(run, lex, blocked))
     accepted: list[PersonHit] = []
+    place_before = lex.cues["place_before"]
     for start, end in candidates:
+        lead = re.search(r"\b(L[eê]|La) $", text[max(0, start - 3) : start])
+        if lead and fold(text[start - 3 : end]).lstrip() in known:
+            # "Le Hoai Trung": the surname Lê written like the article
+            start -= len(lead.group(0))
         name = text[start:end]
+        if place_before.search(mentions.folded[max(0, start - 60) : start]):
+            # "l'aéroport de Halim Perdanakusuma", "la province lao de Xieng Khouang"
+            continue
         before = _title_before(mentions, start, lex, candidates)
         if (
             before
@@ -400,7 +408,9 @@ def find_persons(
             country = known[fold(name)]
         if country is None and title and cue in ("title_before", "title_after"):
             head = fold(title)
-            if not head.startswith(("homologue", "son homologue", "les deux", "deux")):
+            if not head.startswith(
+                ("homologue", "son homologue", "les deux", "deux")
+            ) and not lex.cues["foreign_title"].search(head):
                 country = "VN"
         t_start = min(s for s, _ in spans) if spans else start
         t_end = max(e for _, e in spans) if spans else end

@@ -134,9 +134,7 @@ def _parties(
     subject_cities = list(
         dict.fromkeys((c.city, c.country) for c in sm.cities if start <= c.start < trig_start)
     )
-    if len(subject_cities) == 2 and re.search(
-        r"\bet\b", sm.folded[sm.cities[0].end : trig_start]
-    ):
+    if len(subject_cities) == 2 and re.search(r"\bet\b", sm.folded[sm.cities[0].end : trig_start]):
         # "Hanoï et la capitale lao Vientiane ont signé": a city memorandum
         return [([city_actor(*subject_cities[0]), city_actor(*subject_cities[1])], count)]
     subject = list(
@@ -192,9 +190,7 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                     continue
                 if cues["not_a_document"].search(sm.folded, start, m.start()):
                     continue
-                if cues["agreement_by_others"].search(
-                    sm.folded, start, min(end, m.end() + 60)
-                ):
+                if cues["agreement_by_others"].search(sm.folded, start, min(end, m.end() + 60)):
                     continue
                 if cues["multilateral"].search(sm.folded, m.start(), min(end, m.end() + 80)):
                     continue
