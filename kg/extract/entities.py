@@ -440,6 +440,15 @@ def find_persons(
             continue
         while d_end > m.start() and text[d_end - 1] in " .,":
             d_end -= 1
+        if any(
+            re.fullmatch(
+                r"\s*,\s*(?:et\s+)?(?:le |la |l')?", text[max(p.end, p.title_end) : m.start()]
+            )
+            for p in accepted
+            if max(p.end, p.title_end) <= m.start()
+        ):
+            # "X, membre du Comité central, secrétaire ... et gouverneur": one more title of X
+            continue
         desc = text[m.start() : d_end]
         mentions.descriptions.append(
             Description(
