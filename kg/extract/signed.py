@@ -48,6 +48,7 @@ _NAMED = re.compile(r"\s*(?:cadre\s+)?(?:sur|de|d'|relatif|concernant|portant|da
 _ANOTHER = re.compile(r"\bet un autre\b")
 _ENTRE = re.compile(r"\bentre\s+(?:le |la |l'|les )?")
 _DASH_PAIR = re.compile(r"\s*[-–]\s*")
+_BOTH = re.compile(r"entre\s+les\s+deux\b")
 
 
 def _count(folded: str, position: int) -> int | None:
@@ -104,6 +105,10 @@ def _parties(
     if after:
         pairs = []
         for i, (pos, parties) in enumerate(after):
+            if parties is None and _BOTH.match(sm.folded, pos):
+                # "entre les deux pays / Parlements / ministères": the pair of the visit
+                pair = _recent_pair(ctx, index)
+                parties = [country_actor(pair[0]), country_actor(pair[1])] if pair else None
             if parties is None:
                 return []
             count = _count(sm.folded, trig_start) if i == 0 else _count(sm.folded, pos)
@@ -151,6 +156,23 @@ def _parties(
     return []
 
 
+def _recent_pair(ctx: DocContext, index: int) -> tuple[str, str] | None:
+    """The two countries of "les deux pays" in an agreement sentence: Vietnam and the foreign
+    country of this or the two sentences before (a page may tell several visits), else the
+    event frame's, else the document's pair."""
+    for i in range(index, max(-1, index - 3), -1):
+        foreign = [
+            h.iso2
+            for h in ctx.sentences[i].countries
+            if h.kind in ("name", "demonym") and h.iso2 != "VN"
+        ]
+        if len(set(foreign)) == 1:
+            return "VN", foreign[0]
+        if foreign:
+            break
+    return _frame_pair(ctx) or ctx.pair_for(index)
+
+
 def _frame_pair(ctx: DocContext) -> tuple[str, str] | None:
     if ctx.frame is None:
         return None
@@ -182,7 +204,9 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                 # A signing, an issue or a planned signing stated in the clause makes even a
                 # generic plural a fact ("ont signé une série d'accords", "Des documents de
                 # coopération ont été signés").
-                stated = status in ("signed", "issued", "planned")
+                stated = status in ("signed", "issued", "planned") and bool(
+                    cues["signing_event"].search(clause)
+                )
                 generic = _GENERIC.search(sm.folded[max(0, m.start() - 8) : m.start()])
                 if generic and count is None and not stated:
                     continue
@@ -201,7 +225,7 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                 if not found and stated:
                     # "les deux ministres ont signé", "ils ont assisté à la signature": the
                     # parties of the visit or talks the sentence belongs to
-                    pair = _frame_pair(ctx) or ctx.pair_for(index)
+                    pair = _recent_pair(ctx, index)
                     if pair:
                         found = [([country_actor(pair[0]), country_actor(pair[1])], count)]
                 for parties, n in found:
