@@ -29,6 +29,7 @@ _SUBJECT_SLOT = re.compile(
     r"|rencontre|accueille|effectue|a-t-il|a-t-elle|participe|conduit|dirige)\b"
 )
 _SUBJECT_SLOT_AFTER_TITLE = re.compile(r",\s+[^,;]{3,120},\s+(?:a|ont|est|s'est|sera|va)\b")
+_VERB_GAP = re.compile(r"[;]|\b(?:a|ont|est|sont|avait|qui|que|et)\b|\bs'|\bse\b")
 _PLACE = re.compile(r"\b(?:a|au siege de [^,]{0,40} a)\s+$")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -102,7 +103,13 @@ class DocContext:
                 if not start <= m.start() < end:
                     continue
                 if sm.in_person(m.start(), m.end()) or any(
-                    0 <= p.start - m.end() <= 3 for p in sm.persons
+                    0 <= p.start - m.end() <= 3
+                    or (
+                        ref.refers in ("other", "country")
+                        and 0 <= p.start - m.end() <= 160
+                        and not _VERB_GAP.search(sm.folded[m.end() : p.start])
+                    )
+                    for p in sm.persons
                 ):
                     # "les deux présidents X et Y": the phrase is the title of named persons
                     continue

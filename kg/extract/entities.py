@@ -51,6 +51,7 @@ _LED_BY = re.compile(
 )
 _NAME_AFTER = re.compile(r" ([A-Z][a-zà-ÿ]+)\b(?![\s]*[-–])")
 _GOVERNED = re.compile(r"\b(?:de|du|des|au|aux|en|le|la|l'|a|et|d'|vers|avec)\s*$")
+_COUNTERPART = re.compile(r"\bhomologue ([a-z-]+)\s*,\s*(?:le |la |l')?$")
 _OTHER_LEADERS = re.compile(r"\s*et d'autres \w+ (\w+)")
 
 
@@ -404,6 +405,13 @@ def find_persons(
             led = _LED_BY.search(mentions.folded[: before[0]])
             if led:
                 country = title_country(mentions, led.start(), led.end(), lex)
+        if before and (country is None or cue == "title_before"):
+            # "son homologue cambodgien, le vice-Premier ministre ... X": the counterpart's
+            # demonym qualifies X
+            counterpart = _COUNTERPART.search(mentions.folded[max(0, before[0] - 60) : before[0]])
+            if counterpart and not title_country(mentions, before[0], before[1], lex):
+                forms = lex.country_forms.get(counterpart.group(1), ())
+                country = forms[0].iso2 if forms else country
         if country is None and known.get(fold(name)):
             country = known[fold(name)]
         if country is None and title and cue in ("title_before", "title_after"):

@@ -92,11 +92,14 @@ def _main_subjects(ctx: DocContext, index: int, trigger: int) -> list[Arg]:
     return []
 
 
-def _pairs(subjects: list[Arg], objects: list[Arg]) -> list[tuple[Arg, Arg]]:
+def _pairs(subjects: list[Arg], objects: list[Arg], shape: str) -> list[tuple[Arg, Arg]]:
     if objects and subjects:
         return [(s, o) for s in subjects for o in objects]
-    group = objects or subjects
-    return list(itertools.combinations(group, 2))
+    if shape == "between":
+        return list(itertools.combinations(objects, 2))
+    # "X et Y se sont entretenus": coordinated subjects meet each other; objects with no
+    # subject ("aura des entretiens avec A et avec B") are never paired among themselves
+    return list(itertools.combinations(subjects, 2))
 
 
 def _matches(ctx: DocContext, index: int) -> list[tuple[Trigger, re.Match[str]]]:
@@ -151,7 +154,7 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                 cues["planned"].search(sm.folded, start, end)
             )
             date, _ = date_near(sm, m.start())
-            for a, b in _pairs(subjects, objects):
+            for a, b in _pairs(subjects, objects, shape):
                 if a.name == b.name or (a.country and b.country and a.country == b.country):
                     continue
                 key = frozenset((a.name, b.name))
