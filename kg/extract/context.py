@@ -121,7 +121,8 @@ class DocContext:
         frame = self.frame
         if refers == "pair":
             return list(frame) if frame else []
-        topic = self.topic(index, position)
+        country = self._phrase_country(phrase)
+        topic = self.topic(index, position, country if refers == "topic" else None)
         if refers == "topic":
             return [topic] if topic else []
         if refers == "other" and frame and topic:
@@ -131,7 +132,6 @@ class DocContext:
                 return [frame[1 - names.index(topic.name)]]
             return []
         if refers == "country" and frame:
-            country = self._phrase_country(phrase)
             return [a for a in frame if country and a.country == country][:1]
         return []
 
@@ -143,14 +143,17 @@ class DocContext:
                     return row.iso2
         return None
 
-    def topic(self, index: int, position: int) -> Arg | None:
+    def topic(self, index: int, position: int, country: str | None = None) -> Arg | None:
         """What "il"/"elle" stands for: the latest person written as a clause subject (before
-        its verb) before ``position`` of sentence ``index``, else the frame's first guest."""
+        its verb) before ``position`` of sentence ``index`` ("le dirigeant vietnamien": the
+        latest of that country)."""
         for i in range(index, -1, -1):
             sm = self.sentences[i]
             limit = position if i == index else len(sm.text)
             best: Arg | None = None
             for arg in self.args(i, 0, limit):
+                if country and arg.country != country:
+                    continue
                 if _SUBJECT_SLOT.match(sm.folded, arg.end) or _SUBJECT_SLOT_AFTER_TITLE.match(
                     sm.folded, arg.end
                 ):

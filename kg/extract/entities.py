@@ -405,6 +405,9 @@ def find_persons(
             led = _LED_BY.search(mentions.folded[: before[0]])
             if led:
                 country = title_country(mentions, led.start(), led.end(), lex)
+                cities = [c for c in mentions.cities if led.start() <= c.start < led.end()]
+                if country is None and cities:
+                    country = cities[-1].country  # "une délégation de Vientiane"
         if before and (country is None or cue == "title_before"):
             # "son homologue cambodgien, le vice-Premier ministre ... X": the counterpart's
             # demonym qualifies X

@@ -28,11 +28,11 @@ _PLANNED = re.compile(
     r"\b(?:se rendr(?:a|ont)|effectuer(?:a|ont)|prochaine?|attendue?s?|preparation de la visite"
     r"|va effectuer|vont effectuer|est attendu)\b"
 )
-_LOCATIVE = re.compile(r"\b(?:en|au|aux|a|dans)\s+(?:la |le |l'|les )?$")
+_LOCATIVE = re.compile(r"\b(?:en|au|aux|a|dans|pour)\s+(?:la |le |l'|les )?$")
 _CHAIN = re.compile(r"^\s*(?:,\s*)?(?:et|puis)\s+(?:en|au|aux|a)?\s*(?:la |le |l'|les )?$")
 _WINDOW_END = re.compile(r"[,;.]|\s(?:afin|pour|qui|a|ont|et de|de sa)\s")
 _OF = re.compile(
-    r"^\s*(?:prochaine\s+)?(?:(?:au|en|aux)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:du|de la|de l'|d')\s"
+    r"^\s*(?:prochaine\s+)?(?:(?:au|en|aux)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:du|de la|de l'|d'|de )\s*"
 )
 _THIS = re.compile(r"\b(?:cette|la meme|ladite)\s+$")
 _POSSESSIVE = re.compile(r"\b(?:sa|son|leur)\s+(?:(?:premiere|prochaine|recente|derniere)\s+)?$")
