@@ -50,6 +50,34 @@ def _not_also_meetings(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if f.type != "meeting" or _persons(f, "participants") not in received]
 
 
+def _one_agreement_per_event(facts: list[Fact]) -> list[Fact]:
+    """One fact per event per page (spec section 3): a headline "signent des accords" and the
+    body's "ont signé neuf accords" are one agreement (same parties and kind, counts that do
+    not differ); a count or a status the first lacks is taken from the later report."""
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.type != "agreement":
+            out.append(fact)
+            continue
+        parties = _persons(fact, "parties")
+        for i, prev in enumerate(out):
+            if (
+                prev.type == "agreement"
+                and _persons(prev, "parties") == parties
+                and prev.attributes.get("kind") == fact.attributes.get("kind")
+                and None in (prev.attributes.get("count"), fact.attributes.get("count"))
+                and "existing" not in (prev.attributes.get("status"), fact.attributes.get("status"))
+            ):
+                attributes = {**fact.attributes, **prev.attributes}
+                if prev.attributes.get("count") is None and fact.attributes.get("count"):
+                    attributes["count"] = fact.attributes["count"]
+                out[i] = prev.model_copy(update={"attributes": attributes})
+                break
+        else:
+            out.append(fact)
+    return out
+
+
 def extract_document(document: Document) -> tuple[DocContext, list[Fact]]:
     """Analyse one document and run every extractor on it.
 
@@ -61,6 +89,6 @@ def extract_document(document: Document) -> tuple[DocContext, list[Fact]]:
     ctx.frame = event_frame(ctx, facts)
     if ctx.frame is not None:
         facts = _run(ctx)
-    facts = _not_also_meetings(facts)
+    facts = _one_agreement_per_event(_not_also_meetings(facts))
     facts.sort(key=lambda f: (f.evidence.span[0], f.type))
     return ctx, facts

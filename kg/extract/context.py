@@ -29,7 +29,7 @@ _SUBJECT_SLOT = re.compile(
     r"|rencontre|accueille|effectue|a-t-il|a-t-elle|participe|conduit|dirige)\b"
 )
 _SUBJECT_SLOT_AFTER_TITLE = re.compile(r",\s+[^,;]{3,120},\s+(?:a|ont|est|s'est|sera|va)\b")
-_VERB_GAP = re.compile(r"[;]|\b(?:a|ont|est|sont|avait|qui|que|et)\b|\bs'|\bse\b")
+_VERB_GAP = re.compile(r"[;]|\b(?:a|ont|est|sont|avait|qui|que)\b|\bs'|\bse\b")
 _PLACE = re.compile(r"\b(?:a|au siege de [^,]{0,40} a)\s+$")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -83,6 +83,14 @@ class DocContext:
             if start <= p.start and p.end <= end
         ]
         for d in sm.descriptions:
+            if (
+                any(
+                    0 <= p.start - d.end <= 160 and not _VERB_GAP.search(sm.folded[d.end : p.start])
+                    for p in sm.persons
+                )
+                and d.role == "counterpart"
+            ):
+                continue  # "son homologue cambodgien, le vice-Premier ministre ... X" is X
             if start <= d.start and d.end <= end + 40 and d.start < end:
                 person = self.resolve(index, d.role, d.country, d.title)
                 if person is not None:
@@ -165,10 +173,16 @@ class DocContext:
     def resolve(self, index: int, role: str, country: str | None, title: str) -> PersonHit | None:
         """The person a title-only description stands for, or None when unclear."""
         head = fold(title).split(" ")[0]
+        subject_role = next(
+            (p.role for p in reversed(self.sentences[index].persons) if p.role), None
+        )
 
         def fits(p: PersonHit) -> bool:
             if country and p.country and country != p.country:
                 return False
+            if role == "counterpart" and country:
+                # "son homologue cambodgien": of that country, with the subject's role
+                return p.country == country and (subject_role is None or p.role == subject_role)
             same_role = p.role == role and role not in ("leader", "official", "counterpart")
             return same_role or bool(p.title and head in fold(p.title))
 
@@ -183,6 +197,19 @@ class DocContext:
         isos = _distinct(self.sentences[index])
         if len(isos) >= 2:
             return isos[0], isos[1]
+        if self.pair and "VN" in self.pair:
+            # A page that tells several visits of a Vietnamese leader: "les deux pays" are
+            # Vietnam and the one foreign country of this or the two sentences before.
+            for i in range(index, max(-1, index - 3), -1):
+                foreign = {
+                    h.iso2
+                    for h in self.sentences[i].countries
+                    if h.kind in ("name", "demonym") and h.iso2 != "VN"
+                }
+                if len(foreign) == 1:
+                    return "VN", foreign.pop()
+                if foreign:
+                    break
         return self.pair
 
 
