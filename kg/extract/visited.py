@@ -34,6 +34,7 @@ _WINDOW_END = re.compile(r"[,;.]|\s(?:afin|pour|qui|a|ont|et de|de sa)\s")
 _OF = re.compile(
     r"^\s*(?:prochaine\s+)?(?:(?:au|en|aux)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:du|de la|de l'|d'|de )\s*"
 )
+_THEN = re.compile(r",\s*puis\s+(?:en|au|aux)\s+(?:la |le |l'|les )?")
 _THIS = re.compile(r"\b(?:cette|la meme|ladite)\s+$")
 _POSSESSIVE = re.compile(r"\b(?:sa|son|leur)\s+(?:(?:premiere|prochaine|recente|derniere)\s+)?$")
 _SUBJECT_VERB = re.compile(
@@ -67,6 +68,11 @@ def _destinations(sm: SentenceMentions, start: int, *, capitals: bool) -> list[s
             inside_dans = inside_dans or left.rstrip().endswith("dans la province du")
         elif re.search(r"\bdans\b", left) and not found:
             found.append(hit.iso2)
+    for then in _THEN.finditer(sm.folded, end):
+        # "se rendra en Irlande pour une visite officielle, puis en France"
+        for hit in sm.countries:
+            if hit.start == then.end() and hit.kind == "name":
+                found.append(hit.iso2)
     if capitals and not found:
         for city in sm.cities:
             if start <= city.start <= end and _LOCATIVE.search(sm.folded[start : city.start]):
