@@ -139,8 +139,14 @@ class DocContext:
             if topic.name in names:
                 return [frame[1 - names.index(topic.name)]]
             return []
-        if refers == "country" and frame:
-            return [a for a in frame if country and a.country == country][:1]
+        if refers == "country":
+            # "la partie laotienne", "la délégation lao": the principal of that country, else
+            # the latest subject of that country
+            in_frame = [a for a in frame or () if country and a.country == country][:1]
+            if in_frame or not country:
+                return in_frame
+            other = self.topic(index, position, country)
+            return [other] if other else []
         return []
 
     def _phrase_country(self, phrase: str) -> str | None:

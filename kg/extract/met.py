@@ -32,7 +32,14 @@ from kg.lexicon import Trigger, lexicon
 from kg.model import Fact
 
 _ONLINE = re.compile(r"\ben ligne\b|\bvisioconference\b|\ben visio\b|\btelephon")
-_INFINITIVE = re.compile(r"(?:d'avoir|avoir|ayant|s'entretenir|rencontrer|d'avoir eu)\b")
+_INFINITIVE = re.compile(
+    r"(?:d'avoir|avoir|ayant|s'entretenir|rencontrer|d'avoir eu|s'entretenant|rencontrant)\b"
+)
+_POSSESSIVE = re.compile(r"\b(?:sa|son|ses)\b")
+_THEIR = re.compile(r"\bleurs?\b")
+_SUBJECT_VERB = re.compile(
+    r"(?:\s*\([^)]*\))?,?\s+(?:a|ont|est|sont|s'|se|sera|devrait|va|doit|avait)\b"
+)
 _COORD = re.compile(r"\bet\b|^\s*,\s*$")
 _VERB_BETWEEN = re.compile(r"[;]|\b(?:a|ont|est|sont|avait|avaient|qui|que)\b")
 _CLAUSE_START = re.compile(r"[;]|\bmais\b|\btandis que\b|\balors que\b|,\s+(?:ou|puis)\b")
@@ -92,6 +99,16 @@ def _main_subjects(ctx: DocContext, index: int, trigger: int) -> list[Arg]:
     return []
 
 
+def _sentence_subject(ctx: DocContext, index: int, objects: list[Arg]) -> list[Arg]:
+    """The person written as the subject of the sentence (its verb follows), not an object."""
+    sm = ctx.sentences[index]
+    names = {o.name for o in objects}
+    for arg in _candidates(ctx, index, 0, len(sm.text)):
+        if arg.name not in names and _SUBJECT_VERB.match(sm.folded, arg.end):
+            return [arg]
+    return []
+
+
 def _pairs(subjects: list[Arg], objects: list[Arg], shape: str) -> list[tuple[Arg, Arg]]:
     if objects and subjects:
         return [(s, o) for s in subjects for o in objects]
@@ -135,12 +152,18 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
             elif shape == "then":
                 subjects = previous
             elif shape == "noun":
-                subjects = ctx.refs(index, m.start(), m.end())
-                if not subjects and not objects and ctx.frame:
-                    subjects = list(ctx.frame)
-                elif subjects and objects:
-                    # "lors de sa rencontre avec X": "sa" is the subject of the sentence
-                    subjects = [s for s in subjects if s.name not in {o.name for o in objects}]
+                own = sm.folded[m.start() : m.end()]
+                coordinated = _subjects(ctx, index, 0, m.start())
+                if _THEIR.search(own) and len(coordinated) >= 2:
+                    # "X et Y ont annoncé, à l'issue de leur entretien, ..."
+                    subjects = coordinated
+                elif _POSSESSIVE.search(own) and objects:
+                    # "lors de sa rencontre avec X, Y a ...": "sa" is the sentence's subject
+                    subjects = _sentence_subject(ctx, index, objects)
+                else:
+                    subjects = ctx.refs(index, m.start(), m.end())
+                    if not subjects and not objects and ctx.frame:
+                        subjects = list(ctx.frame)
             elif _INFINITIVE.match(sm.folded, m.start()):
                 subjects = _main_subjects(ctx, index, m.start())
             else:
