@@ -268,30 +268,47 @@ def analyse_document(document: Document) -> DocContext:
         pair = (seen[0], seen[1])
     elif len(seen) == 1 and seen[0] != "VN":
         pair = ("VN", seen[0])
-    if pair and "VN" in pair:
-        _foreign_titles(sentences, pair[1] if pair[0] == "VN" else pair[0])
+    _foreign_titles(sentences, (pair[1] if pair[0] == "VN" else pair[0]) if pair else None)
     ctx = DocContext(document=document, sentences=sentences, pair=pair)
     ctx.persons = [(i, p) for i, sm in enumerate(sentences) for p in sm.persons]
     return ctx
 
 
-def _foreign_titles(sentences: list[SentenceMentions], foreign: str) -> None:
-    """A holder of a title Vietnam does not have ("le roi", "le président du Sénat") with no
-    country written is of the document's other country."""
-    cue = lexicon().cues["foreign_title"]
-    names = {
-        fold_name(p.name)
-        for sm in sentences
-        for p in sm.persons
-        if p.country is None and p.title and cue.search(fold(p.title))
-    }
+def _foreign_titles(sentences: list[SentenceMentions], foreign: str | None) -> None:
+    """A titled person with no country written whose name is not Vietnamese, or who holds a
+    title Vietnam does not have ("le roi", "le président du Sénat"), is of the foreign country
+    named around the mention, else of the document's other country."""
+    names: dict[str, str] = {}
+    for i, sm in enumerate(sentences):
+        for p in sm.persons:
+            if p.country is None and p.title and fold_name(p.name) not in names:
+                country = _nearby_foreign(sentences, i) or foreign
+                if country:
+                    names[fold_name(p.name)] = country
     if not names:
         return
     for sm in sentences:
         sm.persons = [
-            replace(p, country=foreign) if p.country is None and fold_name(p.name) in names else p
+            replace(p, country=names[fold_name(p.name)])
+            if p.country is None and fold_name(p.name) in names
+            else p
             for p in sm.persons
         ]
+
+
+def _nearby_foreign(sentences: list[SentenceMentions], index: int) -> str | None:
+    """The one foreign country named in sentence ``index`` or the two before it."""
+    for i in range(index, max(-1, index - 3), -1):
+        foreign = {
+            h.iso2
+            for h in sentences[i].countries
+            if h.kind in ("name", "demonym") and h.iso2 != "VN"
+        }
+        if len(foreign) == 1:
+            return foreign.pop()
+        if foreign:
+            return None
+    return None
 
 
 def country_actor(iso2: str) -> Actor:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from kg.lexicon import Lexicon, lexicon
 from kg.model import Sentence
@@ -195,6 +197,24 @@ def find_orgs(text: str, folded: str, lex: Lexicon) -> list[OrgHit]:
             org = lex.organizations[lex.org_names[m.group(0)]]
             hits.append(OrgHit(org.acronym, org.country, m.start(), m.end()))
     return sorted(hits, key=lambda h: h.start)
+
+
+@cache
+def _vn_syllables() -> frozenset[str]:
+    text = resources.files("kg.patterns").joinpath("vietnamese_name_syllables.txt")
+    lines = text.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def vietnamese_name(name: str) -> bool:
+    """Whether every word of ``name`` is a syllable of Vietnamese names ("Pham Minh Chinh").
+
+    Examples:
+        >>> vietnamese_name("Trân Thanh Mân"), vietnamese_name("Hun Manet")
+        (True, False)
+    """
+    words = re.findall(r"[a-z]+", fold(name))
+    return bool(words) and all(w in _vn_syllables() for w in words)
 
 
 def role_of(title: str, lex: Lexicon) -> str:
@@ -422,7 +442,9 @@ def find_persons(
             if not head.startswith(
                 ("homologue", "son homologue", "les deux", "deux")
             ) and not lex.cues["foreign_title"].search(head):
-                country = "VN"
+                # Vietnamese when the name is; a foreign name takes the country of the text
+                # around it (kg.extract.context: _foreign_titles)
+                country = "VN" if vietnamese_name(name) else None
         t_start = min(s for s, _ in spans) if spans else start
         t_end = max(e for _, e in spans) if spans else end
         accepted.append(
