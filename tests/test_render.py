@@ -596,6 +596,12 @@ def test_browser_malicious_page_runs_nothing(browser: Any, tmp_path: Path) -> No
     assert EVIL_IMG in text and EVIL in text  # the quote, in the details panel
     page.get_by_label("Montrer les entités sans fait").check()
     assert opened.drawn() == (3, 1)
+    page.locator("#kg-search").fill("<img")  # the hostile name and alias, listed as text
+    assert set(page.locator("#kg-results li").all_inner_texts()) == {EVIL, EVIL_IMG}
+    # a hostile link: the hash is read as data too
+    page.evaluate("location.hash = 'sel=n:' + encodeURIComponent('<img src=x onerror=alert(4)>')")
+    page.evaluate("location.hash = 'xpays=' + encodeURIComponent('<script>alert(5)</script>')")
+    page.locator("#kg-panel .kg-fact-head").count()
     assert page.title() == EVIL_TITLE
     assert page.locator("h1").inner_text() == EVIL_TITLE
     assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
