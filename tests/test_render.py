@@ -903,6 +903,17 @@ def test_browser_country_panel(browser: Any, tmp_path: Path, view: str) -> None:
     page.locator("#kg-panel .kg-partners").get_by_role("button", name="France").click()
     assert page.evaluate("kgNetwork.getSelectedNodes()") == ["country:FR"]
     assert page.locator("#kg-panel-title").inner_text() == "France"
+    if view == "countries":  # an edge of the country view: the pair, its levels and facts
+        page.evaluate("location.hash = 'sel=e:CN|VN'")
+        page.locator("#kg-panel-title").filter(has_text="Chine — Vietnam").wait_for()
+        levels = page.locator("#kg-panel .kg-levels li").all_inner_texts()
+        assert [" ".join(level.split()) for level in levels] == [
+            "12 décembre 2023 partenariat de coopération stratégique intégrale",
+            "30 mai 2008 partenariat stratégique intégral",
+        ]
+        dates = page.locator("#kg-panel .kg-facts .kg-fact-date").all_inner_texts()
+        assert dates == ["12 décembre 2023", "3 novembre 2022", "30 mai 2008", "10 mai"]
+        assert page.evaluate("kgNetwork.getSelectedEdges()") == ["CN|VN"]
     opened.close()
 
 
