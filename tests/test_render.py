@@ -759,7 +759,6 @@ def test_one_french_title_for_every_view(tmp_path: Path) -> None:
         {"focus": PHUC.id},
         {"pair": ("VN", "FR")},
         {"since": "2023"},
-        {"title": "Diplomatic knowledge graph"},  # what `kg build` passed before
     ):
         text = render_html(DATA, tmp_path / "g.html", **kwargs).read_text(encoding="utf-8")  # type: ignore[arg-type]
         titles.add(re.search(r"<title>(.*?)</title>", text).group(1))  # type: ignore[union-attr]

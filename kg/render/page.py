@@ -67,7 +67,6 @@ LARGE = 300
 #: the page title, the same for every view
 TITLE = "Réseau diplomatique"
 #: titles that callers from before the French page pass: shown as ``TITLE``
-_ENGLISH_TITLES = frozenset({"Knowledge graph", "Diplomatic knowledge graph"})
 #: label font sizes (px at zoom 1): every node gets at least the first, the busiest the second
 FONT_MIN, FONT_MAX = 17, 26
 #: labels smaller than this on screen (px) are not drawn, except the important nodes'
@@ -138,8 +137,7 @@ def render_html(
         raise KgError(f"unknown view {view!r}: use 'entities' or 'countries'")
     if depth < 0:
         raise KgError(f"depth must be 0 or more, got {depth}")
-    if title is None or title in _ENGLISH_TITLES:
-        title = TITLE
+    title = title or TITLE
     facts = select_facts(data, pair=pair, since=since, until=until)
     whole = pair is None and since is None and until is None
     select = entity_view if view == "entities" else country_view
