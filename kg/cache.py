@@ -37,7 +37,7 @@ from typing import Any, BinaryIO
 from pydantic import ValidationError
 
 from kg import __version__
-from kg.atomic import write_bytes
+from kg.atomic import fsync_folder, write_bytes
 from kg.errors import KgError
 from kg.model import GraphData, Record
 
@@ -128,7 +128,7 @@ class Cache:
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         write_bytes(path, blob)
-        _fsync_dir(path.parent)
+        fsync_folder(path.parent)
 
     def discard(self, key: str) -> None:
         """Remove the entry of ``key`` if there is one."""
@@ -214,20 +214,6 @@ def _check(blob: bytes) -> str | None:
     if hashlib.sha256(memoryview(blob)[HEADER.size :]).digest() != digest:
         return "checksum mismatch"
     return None
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable (a power cut, not only a kill); not possible everywhere."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # ---------------------------------------------------------------- what invalidates it

@@ -26,6 +26,14 @@ if TYPE_CHECKING:
 PROGRESS_EVERY = 5.0
 
 
+def _window_options(p: argparse.ArgumentParser) -> None:
+    """``--since`` and ``--until``, checked at parse time."""
+    for option, word in (("--since", "from"), ("--until", "up to")):
+        p.add_argument(
+            option, type=_date, default=None, metavar="DATE", help=_date_help(option, word)
+        )
+
+
 def _date_help(option: str, what: str) -> str:
     return (
         f"keep facts dated {what} this date: YYYY, YYYY-MM, YYYY-MM-DD, or --MM-DD for a day "
@@ -537,20 +545,7 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="keep the facts between two different countries (ISO2 codes, e.g. VN CN)",
     )
-    p.add_argument(
-        "--since",
-        type=_date,
-        default=None,
-        metavar="DATE",
-        help=_date_help("--since", "from"),
-    )
-    p.add_argument(
-        "--until",
-        type=_date,
-        default=None,
-        metavar="DATE",
-        help=_date_help("--until", "up to"),
-    )
+    _window_options(p)
     p.add_argument(
         "--view",
         choices=["entities", "countries"],
@@ -576,20 +571,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--kind", default=None, help="fact type, visit kind or role, depending on the question"
     )
-    p.add_argument(
-        "--since",
-        type=_date,
-        default=None,
-        metavar="DATE",
-        help=_date_help("--since", "from"),
-    )
-    p.add_argument(
-        "--until",
-        type=_date,
-        default=None,
-        metavar="DATE",
-        help=_date_help("--until", "up to"),
-    )
+    _window_options(p)
     _remote_context_option(p)
     p.set_defaults(func=cmd_query)
 

@@ -16,25 +16,12 @@ import re
 from functools import cache
 
 from kg.datafiles import Row, tsv
+from kg.dates import MONTH_NAMES as MONTHS
 from kg.dates import PartialDate, date_bounds, fact_bounds
 from kg.errors import DateError
 from kg.model import Fact
 from kg.textutil import fold_name
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 INFERRED = "année déduite"
 
 
