@@ -21,16 +21,17 @@ within seconds.  The same data always gives the same bytes.
 
 from __future__ import annotations
 
-import html
+import functools
 import json
 import math
 import re
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+import jinja2
 import pyvis
+from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.atomic import write_text
@@ -88,7 +89,6 @@ LEVEL_STYLE: dict[str, tuple[str, str]] = {
     token: (lvl.label_fr, lvl.colour) for token, lvl in LEVELS.items()
 } | {"": ("sans partenariat connu", "#9aa5b1")}
 FACT_LABELS: dict[str, str] = {s.type: s.label_fr for s in SPECS}
-_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 #: characters written as ``\\uXXXX`` in the page's JSON (``str.replace`` in turn: on a 10 MB
 #: document ``str.translate`` takes seconds)
 _JSON_ESCAPES = (
@@ -645,13 +645,22 @@ def _page(
         "options": network.options,
         "legend": _legend(drawing, network, _Names(data, drawing)),
     }
-    values = {
-        "title": html.escape(title),
-        "vis_css": _vis_asset("vis-network.css"),
-        "vis_js": _vis_asset("vis-network.min.js"),
-        "data": script_json(payload),
-    }
-    template = (
-        resources.files("kg.render").joinpath("templates/graph.html").read_text(encoding="utf-8")
+    # The title is escaped by the template; the data is JSON made safe for a <script> element
+    # (script_json) and the vis-network assets are the package's own files.
+    return _template().render(
+        title=title,
+        vis_css=Markup(_vis_asset("vis-network.css")),
+        vis_js=Markup(_vis_asset("vis-network.min.js")),
+        data=Markup(script_json(payload)),
     )
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+
+
+@functools.cache
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("kg.render", "templates"),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return environment.get_template("graph.html")
