@@ -168,6 +168,11 @@ def cmd_sparql(args: argparse.Namespace) -> int:
 #: ``# param ?country: country IRI`` in a library query's header: the value names an entity
 _PARAM = re.compile(r"#\s*param\s+\?(\w+)\s*:\s*(person|country|organi[sz]ation|org|place)\s+IRI")
 _ENTITY_ID = re.compile(r"(?:person|country|org|organization|place):[\w-]+")
+#: a variable of an undeclared query named like an entity parameter (?country, ?countryB,
+#: ?guest): the value names an entity too; ?countryName and the like stay literals
+_ENTITY_VAR = re.compile(r"(country|person|guest|host|visitor|partner|org|place)[A-Z0-9]?")
+_VAR_KINDS = {"country": "country", "partner": "country", "person": "person", "guest": "person"}
+_VAR_KINDS |= {"host": "person", "visitor": "person", "org": "organization", "place": "place"}
 _ISO2 = re.compile(r"[A-Z]{2}")
 
 
@@ -183,7 +188,8 @@ def _entity_bindings(
 ) -> dict[str, object]:
     """The bindings of ``--bind``: a value that names an entity (an ISO2 code, an entity id,
     or any name given to a parameter the query declares as an entity IRI, e.g. ``# param
-    ?country: country IRI``) is looked up in the graph as ``kg query`` does (:func:`kg.names.
+    ?country: country IRI``, or, in a query without declarations, to a variable named like
+    one: ``?country``, ``?countryA``, ``?guest``) is looked up in the graph as ``kg query`` does (:func:`kg.names.
     resolve`) and bound to that entity's IRI; an unknown one is an error naming the closest
     entities, not an empty answer.  Other values bind as :func:`_binding` says."""
     from rdflib import URIRef
@@ -197,6 +203,8 @@ def _entity_bindings(
     for name, value in raw:
         is_iri = value.startswith("<") or re.match(r"https?://", value) is not None
         wanted = declared.get(name)
+        if wanted is None and name not in declared and (match := _ENTITY_VAR.fullmatch(name)):
+            wanted = _VAR_KINDS[match.group(1)]
         if is_iri or not (wanted or _ISO2.fullmatch(value) or _ENTITY_ID.fullmatch(value)):
             bindings[name] = _binding(f"{name}={value}")[1]
             continue

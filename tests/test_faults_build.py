@@ -789,3 +789,21 @@ def test_sparql_binds_a_country_by_name_like_kg_query(
     assert main([*args, "--bind", f"country={value}"]) == 0
     rows = capsys.readouterr().out.splitlines()[2:]
     assert len(rows) == 1 and "Xiong Bo" in rows[0]
+
+
+AD_HOC = "PREFIX schema: <https://schema.org/> SELECT ?n WHERE { ?p schema:nationality ?%s ; schema:name ?n }"
+
+
+def test_sparql_ad_hoc_query_with_an_entity_variable(
+    example_export: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without ``# param`` declarations a variable named like an entity (?country, ?countryB)
+    takes names too; a variable named otherwise keeps a string literal."""
+    args = ["sparql", AD_HOC % "country", "--data", str(example_export / "graph.ttl")]
+    assert main([*args, "--bind", "country=Chine"]) == 0
+    assert capsys.readouterr().out.splitlines()[2:] == ["Xiong Bo"]
+    assert main([*args, "--bind", "country=Chinee"]) == 1
+    assert "no entity is named 'Chinee'; closest: Chine" in one_line_error(capsys)
+    other = ["sparql", AD_HOC % "nation", "--data", str(example_export / "graph.ttl")]
+    assert main([*other, "--bind", "nation=Chine"]) == 0  # a literal: no row, no error
+    assert capsys.readouterr().out.splitlines()[2:] == []
