@@ -152,15 +152,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_sparql(args: argparse.Namespace) -> int:
     from kg.rdf import query
+    from kg.rdf.sparql import read_query
 
-    text = args.query
-    candidate = Path(text)
-    if candidate.suffix in (".rq", ".sparql") or (len(text) < 300 and candidate.is_file()):
-        text = candidate.read_text(encoding="utf-8")
+    text = read_query(args.query)
     data = None if args.endpoint else args.data
     raw = [_split_binding(b) for b in args.bind or []]
     bindings = _entity_bindings(text, raw, data=data, endpoint=args.endpoint)
-    result = query(text, data=data, endpoint=args.endpoint, bindings=bindings)
+    result = query(
+        text,
+        data=data,
+        endpoint=args.endpoint,
+        bindings=bindings,
+        graph_iri=args.graph if args.endpoint else None,
+        deadline=args.deadline,
+    )
     print(result.to_table())
     return 0
 
@@ -305,8 +310,15 @@ def _binding(text: str) -> tuple[str, object]:
 def cmd_push(args: argparse.Namespace) -> int:
     from kg.rdf import push
 
-    push(args.data, endpoint=args.endpoint, graph_iri=args.graph)
-    print(f"pushed {args.data} to {args.endpoint}")
+    graph = push(
+        args.data,
+        endpoint=args.endpoint,
+        graph_iri=args.graph,
+        default_graph=args.default_graph,
+        deadline=args.deadline,
+    )
+    where = "the default graph" if graph is None else f"graph <{graph}>"
+    print(f"pushed {args.data} to {args.endpoint}, {where}")
     return 0
 
 
@@ -314,7 +326,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from kg.api import KnowledgeGraph
     from kg.render.page import render_html
 
-    graph = KnowledgeGraph.load(args.data)
+    graph = KnowledgeGraph.load(args.data, allow_remote_contexts=args.allow_remote_context)
     path = render_html(
         graph.data,
         args.out,
@@ -332,7 +344,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.api import KnowledgeGraph, format_rows
 
-    graph = KnowledgeGraph.load(args.data)
+    graph = KnowledgeGraph.load(args.data, allow_remote_contexts=args.allow_remote_context)
     rows = graph.run(
         args.question,
         between=args.between,
@@ -348,7 +360,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from kg.api import KnowledgeGraph
 
-    graph = KnowledgeGraph.load(args.data)
+    graph = KnowledgeGraph.load(args.data, allow_remote_contexts=args.allow_remote_context)
     path = graph.save(args.out, format=args.format)
     print(f"wrote {path}")
     return 0
@@ -360,6 +372,24 @@ def cmd_synth(args: argparse.Namespace) -> int:
     paths = generate(args.pages, seed=args.seed, out=Path(args.out))
     print(f"wrote {len(paths)} pages and their gold to {args.out}")
     return 0
+
+
+def _deadline_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--deadline",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="give up on the server after this long in all (default: 300)",
+    )
+
+
+def _remote_context_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--allow-remote-context",
+        action="store_true",
+        help="let a JSON-LD --data fetch its @context from the network (refused by default)",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -448,13 +478,24 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--endpoint", default=None, help="SPARQL 1.1 endpoint URL instead of a file")
     p.add_argument(
-        "--bind", action="append", metavar="NAME=VALUE", help="bind a query variable (repeatable)"
+        "--graph",
+        default=None,
+        metavar="IRI",
+        help="with --endpoint: query this named graph (the one `kg push` printed)",
     )
+    p.add_argument(
+        "--bind",
+        action="append",
+        metavar="NAME=VALUE",
+        help="bind a query variable (repeatable; a name the query lacks is refused)",
+    )
+    _deadline_option(p)
     p.set_defaults(func=cmd_sparql)
 
     p = command(
         "push",
-        "load an export into a SPARQL store (Graph Store Protocol, replaces the named graph)",
+        "load an export into a SPARQL store (Graph Store Protocol): replaces one named graph,"
+        " never the store's default graph unless asked",
         "kg push --data exports/graph.ttl --endpoint http://127.0.0.1:7878",
     )
     p.add_argument(
@@ -465,7 +506,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--endpoint", required=True, help="the store's base URL, e.g. http://127.0.0.1:7878"
     )
-    p.add_argument("--graph", default=None, help="named graph IRI (default: the build's graph)")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument(
+        "--graph",
+        default=None,
+        metavar="IRI",
+        help="named graph to replace (default: the export folder's graph,"
+        " https://w3id.org/kg-diplomacy/id/graph/FOLDER-HASH, printed after the push)",
+    )
+    target.add_argument(
+        "--default-graph",
+        action="store_true",
+        help="replace the store's default graph instead (and whatever else is in it)",
+    )
+    _deadline_option(p)
     p.set_defaults(func=cmd_push)
 
     p = command(
@@ -511,6 +565,7 @@ def parser() -> argparse.ArgumentParser:
         default="entities",
         help="entities and facts, or countries linked by their number of facts (default: entities)",
     )
+    _remote_context_option(p)
     p.set_defaults(func=cmd_render)
 
     p = command(
@@ -543,6 +598,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help=_date_help("--until", "up to"),
     )
+    _remote_context_option(p)
     p.set_defaults(func=cmd_query)
 
     p = command(
@@ -558,6 +614,7 @@ def parser() -> argparse.ArgumentParser:
         help="graph for Gephi/yEd (gexf, graphml), the facts table (csv) or RDF (ttl, nt, jsonld)",
     )
     p.add_argument("--out", required=True, help="file to write (its folder is created)")
+    _remote_context_option(p)
     p.set_defaults(func=cmd_export)
 
     p = command(

@@ -58,3 +58,13 @@ class ExportError(WriteError):
 
 class BusyError(KgError):
     """Another build is writing into the same export folder."""
+
+
+class UndecodableError(ReadError):
+    """The file's bytes are not valid in the encoding it declares (a UTF-16 byte-order mark
+    on bytes that are not UTF-16)."""
+
+
+class OverBudgetError(ReadError):
+    """Reading the page would take more work than its budget (characters, words, sentences),
+    a bound on size, not on time, so that builds stay deterministic."""

@@ -554,17 +554,18 @@ def test_push_is_idempotent(endpoint: str, exported: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_library_query_on_the_endpoint(endpoint: str, exported: dict[str, Path], name: str) -> None:
-    rdf.push(exported["ttl"], endpoint=endpoint)  # the default graph
+    graph = rdf.push(exported["ttl"], endpoint=endpoint)  # the export folder's named graph
+    assert graph == sparql.default_graph_iri(exported["ttl"])
     text = rdf.library_queries()[name]
-    remote = rdf.query(text, endpoint=endpoint, bindings=BINDINGS[name])
+    remote = rdf.query(text, endpoint=endpoint, bindings=BINDINGS[name], graph_iri=graph)
     embedded = rdf.query(text, data=exported["ttl"], bindings=BINDINGS[name])
     assert remote.vars == embedded.vars
     assert remote.rows == embedded.rows == EXPECTED[name]
     for var in BINDINGS[name]:
         for value in HOSTILE:
             hostile = {**BINDINGS[name], var: value}
-            assert rdf.query(text, endpoint=endpoint, bindings=hostile).rows == []
-    assert rdf.query(COUNT, endpoint=endpoint).rows == [(len(rdf.to_rdf(DATA)),)]
+            assert rdf.query(text, endpoint=endpoint, bindings=hostile, graph_iri=graph).rows == []
+    assert rdf.query(COUNT, endpoint=endpoint, graph_iri=graph).rows == [(len(rdf.to_rdf(DATA)),)]
 
 
 def test_endpoint_errors_are_kg_errors(endpoint: str, tmp_path: Path) -> None:

@@ -117,8 +117,13 @@ class KnowledgeGraph:
         return cls(build(inputs, out=out, cache_dir=cache_dir).data)
 
     @classmethod
-    def load(cls, export: str | os.PathLike[str] = "exports") -> KnowledgeGraph:
+    def load(
+        cls, export: str | os.PathLike[str] = "exports", *, allow_remote_contexts: bool = False
+    ) -> KnowledgeGraph:
         """Load an export: a folder (its ``graph.ttl``) or a ``.ttl``, ``.nt``, ``.jsonld`` file.
+
+        Loading never touches the network: a JSON-LD file whose ``@context`` is a URL is
+        refused with a :class:`~kg.errors.QueryError` unless ``allow_remote_contexts``.
 
         Examples:
             >>> import tempfile
@@ -141,7 +146,7 @@ class KnowledgeGraph:
                 raise QueryError(f"{export}: no graph.ttl in this folder (run kg build first)")
         elif not path.exists():
             raise QueryError(f"{export}: no such export folder or file")
-        return cls(rdf.from_rdf(rdf.load(path)))
+        return cls(rdf.from_rdf(rdf.load(path, allow_remote_contexts=allow_remote_contexts)))
 
     @classmethod
     def example(cls) -> KnowledgeGraph:

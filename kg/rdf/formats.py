@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -36,6 +38,11 @@ MEDIA_TYPES = {
 }
 
 
+#: Deepest nesting of arrays and objects accepted in a JSON-LD file (the exports nest 5 deep);
+#: deeper input would exhaust the parsers' recursion.
+MAX_JSONLD_DEPTH = 200
+
+
 def new_graph() -> Graph:
     rdf_graph = Graph(bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
@@ -43,15 +50,79 @@ def new_graph() -> Graph:
     return rdf_graph
 
 
-def load(path: str | Path) -> Graph:
-    """Parse an export (``.ttl``, ``.nt`` or ``.jsonld``, chosen by suffix) into rdflib."""
+def check_jsonld(path: Path, text: str, *, allow_remote_contexts: bool = False) -> None:
+    """Refuse a JSON-LD document that is not JSON, is not an object or array, nests deeper
+    than :data:`MAX_JSONLD_DEPTH`, or (unless ``allow_remote_contexts``) names a context by
+    reference: a ``@context`` or ``@import`` that is a URL or a file would be fetched.
+
+    Raises :class:`~kg.errors.QueryError` naming the file.
+
+    Examples:
+        >>> check_jsonld(Path("g.jsonld"), '{"@context": "https://example.org/c.jsonld"}')
+        Traceback (most recent call last):
+        kg.errors.QueryError: g.jsonld: the JSON-LD @context 'https://example.org/c.jsonld' is \
+remote; loading never touches the network (inline the context, or allow remote contexts)
+    """
+    try:
+        document = json.loads(text)
+    except RecursionError as e:
+        raise QueryError(f"{path}: JSON nested too deep (limit {MAX_JSONLD_DEPTH})") from e
+    except ValueError as e:
+        raise QueryError(f"{path}: not JSON: {e}") from e
+    if not isinstance(document, dict | list):
+        kind = {bool: "boolean", int: "number", float: "number", str: "string"}.get(
+            type(document), "null"
+        )
+        raise QueryError(f"{path}: not JSON-LD: the top level is a {kind}, not an object or array")
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_JSONLD_DEPTH:
+            raise QueryError(f"{path}: JSON nested too deep (limit {MAX_JSONLD_DEPTH})")
+        if isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+            continue
+        if not isinstance(value, dict):
+            continue
+        for key, item in value.items():
+            if key in ("@context", "@import") and not allow_remote_contexts:
+                for reference in item if isinstance(item, list) else [item]:
+                    if isinstance(reference, str):
+                        raise QueryError(
+                            f"{path}: the JSON-LD {key} {reference[:200]!r} is remote; loading"
+                            " never touches the network (inline the context, or allow remote"
+                            " contexts)"
+                        )
+            stack.append((item, depth + 1))
+
+
+def load(path: str | Path, *, allow_remote_contexts: bool = False) -> Graph:
+    """Parse an export (``.ttl``, ``.nt`` or ``.jsonld``, chosen by suffix) into rdflib.
+
+    Loading never touches the network: a JSON-LD file whose ``@context`` (or ``@import``) is a
+    reference is refused unless ``allow_remote_contexts`` (see :func:`check_jsonld`).  Raises
+    :class:`~kg.errors.QueryError` naming the file for whatever cannot be loaded.
+    """
     path = Path(path)
     fmt = FORMATS.get(path.suffix.lstrip("."))
     if fmt is None:
         raise QueryError(f"{path}: unknown RDF suffix (use .ttl, .nt or .jsonld)")
+    if path.is_dir():
+        raise QueryError(f"{path}: a folder, not an RDF file")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise QueryError(f"{path}: cannot read: {e.strerror or e}") from e
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise QueryError(f"{path}: not UTF-8 text: {e}") from e
+    if fmt == "json-ld":
+        check_jsonld(path, text, allow_remote_contexts=allow_remote_contexts)
     rdf_graph = new_graph()
     try:
-        rdf_graph.parse(path, format=fmt)
-    except (OSError, ValueError, SyntaxError) as e:
-        raise QueryError(f"{path}: cannot load: {e}") from e
+        rdf_graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+    except Exception as e:  # rdflib's parsers raise IndexError, pyparsing and plain errors alike
+        detail = " ".join(str(e).split())[:300] or type(e).__name__
+        raise QueryError(f"{path}: cannot load as {fmt}: {detail}") from e
     return rdf_graph

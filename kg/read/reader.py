@@ -26,8 +26,10 @@ from kg.errors import (
     BinaryInputError,
     EmptyInputError,
     NoArticleError,
+    OverBudgetError,
     ReadError,
     TooLargeError,
+    UndecodableError,
     WrongLanguageError,
 )
 from kg.model import Dateline, Document, Page, Part, PartKind, Repair, Sentence
@@ -42,19 +44,42 @@ MAX_CONTROL_RATIO = 0.05
 #: A page file larger than this is refused before anything of it is read.
 MAX_PAGE_BYTES = 5_000_000
 
-_MARKER = re.compile(r"\s*(?:ả|a\u0309)nh\s*\d+\s*")
-_CREDIT = re.compile(r"\s*\(?\s*\b(?:Photos?|Ảnh)\s?:[^()\n]*\)?\s*$")
+
+@dataclass(frozen=True)
+class Budget:
+    """The most work reading one page may take, as sizes, never as time, so that a build
+    gives the same result on any machine.  Reading costs time in proportion to ``chars``;
+    extraction in proportion to ``words``, ``sentences`` and the longest sentence's words.
+    A real VNA page has under 20,000 characters, 2,000 words, 100 sentences of under 100
+    words; the limits are well above, and a page over one is skipped with the reason."""
+
+    #: characters of the decoded page, markup included
+    chars: int = 2_000_000
+    #: words of the page's text
+    words: int = 200_000
+    #: sentences of all its documents
+    sentences: int = 10_000
+    #: words of its longest sentence
+    sentence_words: int = 1_000
+
+
+DEFAULT_BUDGET = Budget()
+
+_MARKER = re.compile(r"(?<!\s)\s*(?:ả|a\u0309)nh\s*\d+\s*")
+_CREDIT = re.compile(r"(?<!\s)\s*\(?\s*\b(?:Photos?|Ảnh)\s?:[^()\n]*\)?\s*$")
 _DATELINE = re.compile(
     r"(?P<place>[A-ZÀ-ÖØ-Ý][^\W\d_]*(?:[ '-][A-ZÀ-ÖØ-Ý][^\W\d_]*){0,3})"
     r"(?:\s*,\s*(?P<date>[^()\n,]{1,40}?))?\s*\((?P<agency>[A-Z][A-Za-z/ ]{1,15})\)\s*[-–—]\s*"
 )
-_CLOSING = re.compile(r"\s*[-–—]\s*VNA\s*$")
+_CLOSING = re.compile(r"(?<!\s)\s*[-–—]\s*VNA\s*$")
 _SOURCE = re.compile(r"(?i)source\s*:?.{0,60}")
 _SEE_MORE = re.compile(r"(?i)voir plus")
 _LINK = re.compile(r"\[[^\[\]]+\]")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"»)\]]*(?=\s+[\"«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"»)\]]*(?=\s+[\"«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+# The look-behinds of _MARKER, _CREDIT, _CLOSING and _SENTENCE_END change no match (a match
+# is leftmost, so it never starts inside a run of what it begins with); they keep a search
+# from trying every position of a long run of spaces or dots, which made it quadratic.
 
 
 @cache
@@ -117,18 +142,28 @@ def read_page_bytes(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> byt
     return data
 
 
-def read_page(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> Page:
+def read_page(
+    path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES, budget: Budget = DEFAULT_BUDGET
+) -> Page:
     """Read a news page saved as plain text or HTML.
 
     Raises a :class:`~kg.errors.ReadError` subclass naming the file when it cannot be read, is
-    not a regular file, is empty, binary, too large, not French or holds no article.
+    not a regular file, is empty, binary, too large, undecodable, not French, over the reading
+    ``budget`` or holds no article.
     """
     path = Path(path)
     data = read_page_bytes(path, max_bytes=max_bytes)
     if not data.strip():
         raise EmptyInputError(f"{path}: the file is empty")
     text, encoding, warnings = _decode(data, path)
-    return _read(text, article=path.name, path=str(path), encoding=encoding, warnings=warnings)
+    return _read(
+        text,
+        article=path.name,
+        path=str(path),
+        encoding=encoding,
+        warnings=warnings,
+        budget=budget,
+    )
 
 
 def read_text(text: str, *, article: str, path: str = "") -> Page:
@@ -143,18 +178,29 @@ def read_text(text: str, *, article: str, path: str = "") -> Page:
         >>> [s.text[:20] for s in page.documents[0].sentences]
         ['Un titre', 'Un chapeau.', 'Le ministre a reçu s', 'Il est content.']
     """
-    return _read(text, article=article, path=path, encoding="utf-8", warnings=())
+    return _read(
+        text, article=article, path=path, encoding="utf-8", warnings=(), budget=DEFAULT_BUDGET
+    )
 
 
-def _read(text: str, *, article: str, path: str, encoding: str, warnings: tuple[str, ...]) -> Page:
+def _read(
+    text: str,
+    *,
+    article: str,
+    path: str,
+    encoding: str,
+    warnings: tuple[str, ...],
+    budget: Budget,
+) -> Page:
     name = path or article
     notes = list(warnings)
+    _check_budget(name, "characters", len(text), budget.chars)
     if _looks_like_html(text):
         text = html_to_text(text)
         notes.append(f"{name}: HTML page, offsets refer to its visible text")
     if not text.strip():
         raise EmptyInputError(f"{name}: no text")
-    _check_language(text, name)
+    _check_language(text, name, budget)
     lines = list(_lines(text))
     split = next((i for i, ln in enumerate(lines) if _SEE_MORE.fullmatch(ln.text)), None)
     main_lines = lines if split is None else lines[:split]
@@ -176,6 +222,7 @@ def _read(text: str, *, article: str, path: str, encoding: str, warnings: tuple[
         )
     for number, group in enumerate(groups, start=1):
         documents.append(builder.teaser(group, number))
+    _check_sentences(name, documents, budget)
     return Page(
         path=path,
         article=article,
@@ -188,29 +235,70 @@ def _read(text: str, *, article: str, path: str, encoding: str, warnings: tuple[
 
 def _decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16", ()
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise UndecodableError(
+                f"{path}: a UTF-16 byte-order mark but not UTF-16 text ({e.reason} at byte"
+                f" {e.start} of {len(data)})"
+            ) from e
+        controls = sum(1 for ch in text[:65536] if ch < " " and ch not in "\t\n\r\f")
+        if "\x00" in text[:65536] or controls > MAX_CONTROL_RATIO * len(text[:65536]):
+            raise BinaryInputError(f"{path}: binary file (NUL or control characters), not text")
+        return text, "utf-16", ()
     sample = data[:65536]
     controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f")
     if b"\x00" in sample or controls / len(sample) > MAX_CONTROL_RATIO:
         raise BinaryInputError(f"{path}: binary file (NUL or control bytes), not text")
+    encoding = "utf-8"
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", ()
+        data, encoding = data[3:], "utf-8-sig"
     try:
-        return data.decode("utf-8"), "utf-8", ()
-    except UnicodeDecodeError:
-        pass
-    # French text that is not UTF-8 is almost always cp1252, or Latin-1 where cp1252 fails.
-    for encoding in ("cp1252", "latin-1"):
+        return data.decode("utf-8"), encoding, ()
+    except UnicodeDecodeError as e:
+        first_bad = e.start + (3 if encoding == "utf-8-sig" else 0)
+    # UTF-8 with a few bad bytes (more characters decode than bytes fail) stays UTF-8, the
+    # bad bytes replaced by U+FFFD; text that is not UTF-8 is almost always cp1252, or
+    # Latin-1 where cp1252 fails.
+    text = data.decode("utf-8", errors="replace")
+    genuine = data.count("\ufffd".encode())
+    bad = text.count("\ufffd") - genuine
+    decoded = sum(1 for ch in text if ch >= "\x80") - bad
+    if encoding == "utf-8-sig" or decoded > bad:
+        return (
+            text,
+            encoding,
+            (
+                f"{path}: {bad} invalid UTF-8 sequence{'s' if bad > 1 else ''} (the first at"
+                f" byte {first_bad}) replaced by U+FFFD",
+            ),
+        )
+    for fallback in ("cp1252", "latin-1"):
         try:
-            text = data.decode(encoding)
+            text = data.decode(fallback)
         except UnicodeDecodeError:
             continue
-        return text, encoding, (f"{path}: not UTF-8, decoded as {encoding}",)
+        return text, fallback, (f"{path}: not UTF-8, decoded as {fallback}",)
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
-def _check_language(text: str, name: str) -> None:
+def _check_budget(name: str, what: str, size: int, limit: int) -> None:
+    if size > limit:
+        raise OverBudgetError(
+            f"{name}: over the reading budget: {size:,} {what}, the limit is {limit:,}"
+        )
+
+
+def _check_sentences(name: str, documents: list[Document], budget: Budget) -> None:
+    sentences = [s for doc in documents for s in doc.sentences]
+    _check_budget(name, "sentences", len(sentences), budget.sentences)
+    longest = max((sum(1 for _ in WORD.finditer(s.text)) for s in sentences), default=0)
+    _check_budget(name, "words in one sentence", longest, budget.sentence_words)
+
+
+def _check_language(text: str, name: str, budget: Budget) -> None:
     words = [w.lower() for w in WORD.findall(text)]
+    _check_budget(name, "words", len(words), budget.words)
     if len(words) < MIN_ARTICLE_WORDS:
         raise NoArticleError(f"{name}: only {len(words)} words, no article")
     french = sum(1 for w in words if w in function_words()) / len(words)
@@ -400,9 +488,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     begin = 0
     for m in _SENTENCE_END.finditer(text):
         if m.group().startswith(".") and len(m.group()) == 1:
-            word = _WORD_BEFORE.search(text, 0, m.start())
-            if word:
-                token = word.group(1).lstrip("(«\"'[")
+            # The word before the dot, found backwards from it: searching the text from its
+            # start made reading quadratic in the length of a paragraph.
+            a = m.start()
+            while a > 0 and not text[a - 1].isspace():
+                a -= 1
+            if a < m.start():
+                token = text[a : m.start()].lstrip("(«\"'[")
                 if token in _abbreviations() or _INITIALISM.fullmatch(token):
                     continue
         spans.append((begin, m.end()))

@@ -42,6 +42,10 @@ ELISION_HEAD_ZIPF = 3.0
 DROP_CAP_ZIPF = 3.0
 
 WORD = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]*")
+#: A token longer than this is never split into two glued words (the longest French words
+#: have about 25 letters); trying every cut of a longer one would cost its length squared.
+MAX_SPLIT_LENGTH = 60
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|is|ie|it|u|us|ue|ert|erts|int|eint)$")
 _ELIDED = ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu", "l", "d", "s", "n", "j", "m", "c")
 _APOSTROPHES = "'’"
@@ -193,10 +197,13 @@ def _spacing(view: str, start: int, edits: Edits) -> None:
     for m in re.finditer(r"(?<=[^\W\d_]),(?=[^\W\d_])|\)(?=[^\W\d_])", view):
         pos = m.end()
         edits.insert(start + pos, " ")
-        left = re.search(r"\S*$", view[: m.start()])
-        right = re.match(r"[^\W\d_]*", view[pos:])
-        a = left.start() if left else m.start()
-        b = pos + (right.end() if right else 0)
+        # The words around, found from the match outwards: never a scan of the text before
+        # it (that made reading quadratic in the length of a paragraph).
+        a = m.start()
+        while a > 0 and not view[a - 1].isspace():
+            a -= 1
+        right = _LETTERS.match(view, pos)
+        b = right.end() if right else pos
         edits.repairs.append(
             Repair(
                 kind="glued_word",
@@ -278,7 +285,7 @@ def split_word(word: str) -> list[int]:
     ("deson", "Enrecevant", "onteu") or two common content words ("Premierministre").
     Acronyms, known words and names (unknown, but with no split into two common words) stay.
     """
-    if word.isupper() or len(word) < 4:
+    if word.isupper() or len(word) < 4 or len(word) > MAX_SPLIT_LENGTH:
         return []
     cuts: list[int] = []
     pieces_from = 0
