@@ -157,15 +157,14 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     text = read_query(args.query)
     data = None if args.endpoint else args.data
     raw = [_split_binding(b) for b in args.bind or []]
-    bindings = _entity_bindings(text, raw, data=data, endpoint=args.endpoint)
-    result = query(
-        text,
-        data=data,
-        endpoint=args.endpoint,
-        bindings=bindings,
-        graph_iri=args.graph if args.endpoint else None,
-        deadline=args.deadline,
-    )
+    where: dict[str, Any] = {
+        "data": data,
+        "endpoint": args.endpoint,
+        "graph_iri": args.graph if args.endpoint else None,
+        "deadline": args.deadline,
+    }
+    bindings = _entity_bindings(text, raw, where)
+    result = query(text, bindings=bindings, **where)
     print(result.to_table())
     return 0
 
@@ -189,7 +188,7 @@ def _split_binding(text: str) -> tuple[str, str]:
 
 
 def _entity_bindings(
-    sparql: str, raw: list[tuple[str, str]], *, data: str | None, endpoint: str | None
+    sparql: str, raw: list[tuple[str, str]], where: dict[str, Any]
 ) -> dict[str, object]:
     """The bindings of ``--bind``: a value that names an entity (an ISO2 code, an entity id,
     or any name given to a parameter the query declares as an entity IRI, e.g. ``# param
@@ -214,7 +213,7 @@ def _entity_bindings(
             bindings[name] = _binding(f"{name}={value}")[1]
             continue
         if entities is None:
-            entities = _graph_entities(data=data, endpoint=endpoint)
+            entities = _graph_entities(where)
             index = name_index(entities.values())
         try:
             found = resolve(value, entities, index)
@@ -253,8 +252,9 @@ _KINDS = {
 }
 
 
-def _graph_entities(*, data: str | None, endpoint: str | None) -> dict[str, Entity]:
-    """The entities of the queried graph (file or endpoint), by id, for name lookups."""
+def _graph_entities(where: dict[str, Any]) -> dict[str, Entity]:
+    """The entities of the queried graph (``where``: the file, or the endpoint and its named
+    graph, as :func:`kg.rdf.query` takes them), by id, for name lookups."""
     from urllib.parse import unquote
 
     from kg.model import Entity
@@ -262,7 +262,7 @@ def _graph_entities(*, data: str | None, endpoint: str | None) -> dict[str, Enti
     from kg.rdf.vocab import ID
 
     found: dict[str, dict[str, Any]] = {}
-    for iri, kind_iri, name, alias in query(_ENTITIES, data=data, endpoint=endpoint).rows:
+    for iri, kind_iri, name, alias in query(_ENTITIES, **where).rows:
         if not str(iri).startswith(str(ID)):
             continue
         prefix, _, rest = str(iri)[len(str(ID)) :].partition("/")

@@ -25,6 +25,7 @@ from kg.errors import KgError
 from kg.pipeline import build, find_pages
 from kg.read.reader import read_page
 from tests.conftest import ROOT, SEEDS
+from tests.test_rdf import endpoint  # noqa: F401  (a real `oxigraph serve`)
 
 
 @pytest.fixture
@@ -807,3 +808,25 @@ def test_sparql_ad_hoc_query_with_an_entity_variable(
     other = ["sparql", AD_HOC % "nation", "--data", str(example_export / "graph.ttl")]
     assert main([*other, "--bind", "nation=Chine"]) == 0  # a literal: no row, no error
     assert capsys.readouterr().out.splitlines()[2:] == []
+
+
+def test_sparql_binds_names_on_an_endpoint_in_its_named_graph(
+    endpoint: str,  # noqa: F811
+    example_export: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Against a real ``oxigraph serve``: the names are looked up in the graph queried (the
+    named graph ``kg push`` wrote), not in the store's default graph."""
+    from kg import rdf
+
+    graph = rdf.push(example_export / "graph.ttl", endpoint=endpoint)
+    assert graph is not None
+    query = ROOT / "ontology" / "queries" / "officials_of_country.rq"
+    args = ["sparql", str(query), "--endpoint", endpoint, "--graph", graph]
+    assert main([*args, "--bind", "country=Chine"]) == 0
+    rows = capsys.readouterr().out.splitlines()[2:]
+    assert len(rows) == 1 and "Xiong Bo" in rows[0]
+    assert main([*args, "--bind", "country=ZZ"]) == 1
+    assert "no entity is named 'ZZ'; the countries of this graph: CN, KR, VN" in one_line_error(
+        capsys
+    )
