@@ -7,10 +7,12 @@ message on stderr and exit code 1 (2 for usage errors, as argparse does).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import re
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,38 +36,65 @@ def _date_help(option: str, what: str) -> str:
 
 
 class Progress:
-    """Build progress on stderr: a ``tqdm`` bar on a terminal; elsewhere (piped to a file, in
-    CI) a plain line every :data:`PROGRESS_EVERY` seconds and, after those, one at the end (a
-    build shorter than that prints none)."""
+    """Build progress on stderr, used as a context manager around the build.
+
+    On a terminal: a ``tqdm`` bar of the pages.  Elsewhere (piped to a file, in CI): a plain
+    line every :data:`PROGRESS_EVERY` seconds from a background thread, whatever the build is
+    doing (loading the model, reading pages, resolving, writing the exports), and one at the
+    end; a build shorter than that prints nothing.
+    """
 
     def __init__(self) -> None:
         self.started = time.monotonic()
-        self.last = self.started
+        self.done = 0
+        self.total: int | None = None
         self.bar: Any = None
         self.printed = False
         self.tty = sys.stderr.isatty()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> Progress:
+        if not self.tty:
+            self._thread = threading.Thread(target=self._beat, name="kg-progress", daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, failed: type[BaseException] | None, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+            if self.printed and failed is None:  # a failure says so itself, in one line
+                self._line(finished=True)
+        if self.bar is not None:
+            self.bar.close()
 
     def __call__(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
         if self.tty:
             if self.bar is None:
                 from tqdm import tqdm
 
                 self.bar = tqdm(total=total, unit="page", file=sys.stderr, leave=True)
             self.bar.update(done - self.bar.n)
-            if done >= total:
-                self.bar.close()
-            return
-        now = time.monotonic()
-        if now - self.last < PROGRESS_EVERY and not (done >= total and self.printed):
-            return  # a short build stays quiet; a long one ends with a last line
-        self.last = now
+
+    def _beat(self) -> None:
+        while not self._stop.wait(PROGRESS_EVERY):
+            self._line()
+
+    def _line(self, *, finished: bool = False) -> None:
+        elapsed = f"{time.monotonic() - self.started:.0f} s"
+        done, total = self.done, self.total
+        if total is None:
+            text = f"build: {'finished' if finished else 'starting (reading the pages)'}, {elapsed}"
+        elif finished:
+            text = f"build: {done}/{total} pages, finished in {elapsed}"
+        elif done < total:
+            text = f"build: {done}/{total} pages ({100 * done // max(total, 1)} %), {elapsed}"
+        else:
+            text = f"build: {done}/{total} pages read; resolving and writing the exports, {elapsed}"
         self.printed = True
-        share = 100 * done // max(total, 1)
-        print(
-            f"build: {done}/{total} pages ({share} %), {now - self.started:.0f} s",
-            file=sys.stderr,
-            flush=True,
-        )
+        print(text, file=sys.stderr, flush=True)
 
 
 def _date(text: str) -> str:
@@ -82,16 +111,18 @@ def _date(text: str) -> str:
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.pipeline import build
 
-    result = build(
-        args.inputs,
-        out=args.out,
-        cache_dir=args.cache,
-        use_cache=not args.no_cache,
-        workers=args.workers,
-        progress=None if args.quiet else Progress(),
-        html=not args.no_html,
-        wait=args.wait,
-    )
+    with contextlib.ExitStack() as stack:
+        progress = None if args.quiet else stack.enter_context(Progress())
+        result = build(
+            args.inputs,
+            out=args.out,
+            cache_dir=args.cache,
+            use_cache=not args.no_cache,
+            workers=args.workers,
+            progress=progress,
+            html=not args.no_html,
+            wait=args.wait,
+        )
     report = result.report
     print(f"read {report.pages} pages, {report.documents} documents ({report.cached} from cache)")
     print("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(report.entities.items())))
