@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import os
 import re
@@ -30,6 +31,7 @@ import time
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
@@ -74,6 +76,20 @@ class Cache:
         digest.update(self.version.encode("utf-8"))
         digest.update(b"\0")
         digest.update(data)
+        return digest.hexdigest()
+
+    def key_of_stream(self, handle: BinaryIO, *, limit: int | None = None) -> str:
+        """:meth:`key` of the bytes of ``handle``, read in blocks (a big file is never held in
+        memory); ``limit`` stops reading after that many bytes and raises ``ValueError``."""
+        digest = hashlib.sha256()
+        digest.update(self.version.encode("utf-8"))
+        digest.update(b"\0")
+        seen = 0
+        while block := handle.read(1 << 20):
+            seen += len(block)
+            if limit is not None and seen > limit:
+                raise ValueError(f"more than {limit} bytes")
+            digest.update(block)
         return digest.hexdigest()
 
     def path(self, key: str) -> Path:
@@ -221,11 +237,17 @@ def extractor_version() -> str:
     digest = hashlib.sha256(__version__.encode())
     root = resources.files("kg.patterns")
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        # The generator's and the API's tables do not change what extraction reads.
-        if entry.is_file() and not entry.name.startswith(("synth_", "api_", "README")):
+        # The API's tables do not change what extraction reads.
+        if entry.is_file() and not entry.name.startswith(("api_", "README")):
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
-    for module in ("read/reader.py", "read/repair.py", "dates.py", "resolve/entities.py"):
+    for module in (
+        "read/reader.py",
+        "read/repair.py",
+        "dates.py",
+        "resolve/entities.py",
+        "resolve/chronology.py",
+    ):
         digest.update(resources.files("kg").joinpath(module).read_bytes())
     for entry in sorted(resources.files("kg.extract").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".py"):
@@ -235,7 +257,7 @@ def extractor_version() -> str:
 
 # ---------------------------------------------------------------- build snapshots
 
-
+#: In an export folder: which build wrote the exports there, and their SHA-256 (JSON).
 BUILD_STAMP = ".kg-build"
 
 
@@ -249,28 +271,93 @@ class BuildSnapshot(Record):
 
 
 def snapshot_path(
-    cache: Cache, paths: Sequence[Path], out: Path | None, html: bool
+    cache: Cache, keys: Sequence[tuple[Path, str | None]], out: Path | None, html: bool
 ) -> tuple[Path, str]:
+    """Where the snapshot of a build of these pages (with their content keys, None for an
+    unreadable one) into ``out`` lives, and its name."""
     digest = hashlib.sha256(f"{html}|{out}".encode())
-    for path in paths:
-        try:
-            digest.update(f"{path}\0{cache.key(path.read_bytes())}\0".encode())
-        except OSError:
-            digest.update(f"{path}\0unreadable\0".encode())
+    for path, key in keys:
+        digest.update(f"{path}\0{key or 'unreadable'}\0".encode())
     name = "build-" + digest.hexdigest()[:24]
     return cache.dir / f"{name}.json", name
 
 
-def load_snapshot(path: Path, out: Path | None, name: str, *, html: bool) -> BuildSnapshot | None:
-    if out is not None:
-        stamp = out / BUILD_STAMP
-        if not stamp.exists() or stamp.read_text(encoding="utf-8").strip() != name:
-            return None
-        if not all(
-            (out / f).exists() for f in ("facts.jsonl", "graph.ttl", "graph.nt", "graph.jsonld")
-        ):
-            return None
+def write_snapshot(path: Path, snapshot: BuildSnapshot) -> str:
+    """Store ``snapshot`` at ``path`` behind a checksummed header (as cache entries are);
+    returns the SHA-256 of its payload, which the build stamp records."""
+    payload = snapshot.model_dump_json().encode("utf-8")
+    digest = hashlib.sha256(payload)
+    write_bytes(path, HEADER.pack(MAGIC, len(payload), digest.digest()) + payload)
+    return digest.hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def stamp_text(name: str, snapshot_sha256: str, files: dict[str, str]) -> str:
+    """The text of :data:`BUILD_STAMP`: the build's name, its snapshot's checksum and the
+    checksum of every export it wrote."""
+    record: dict[str, Any] = {"build": name, "snapshot": snapshot_sha256, "files": files}
+    return json.dumps(record, sort_keys=True, indent=1) + "\n"
+
+
+def _stamp(out: Path) -> dict[str, Any] | None:
     try:
-        return BuildSnapshot.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError):
+        record = json.loads((out / BUILD_STAMP).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    ok = (
+        isinstance(record, dict)
+        and isinstance(record.get("build"), str)
+        and isinstance(record.get("snapshot"), str)
+        and isinstance(record.get("files"), dict)
+    )
+    return record if ok else None
+
+
+def load_snapshot(path: Path, out: Path | None, name: str, *, html: bool) -> BuildSnapshot | None:
+    """The snapshot of build ``name`` if it can be trusted, else None (the build runs).
+
+    Trusted means: its header checksum holds (a damaged or edited snapshot is never served)
+    and, with an export folder, the folder's stamp names this build, this snapshot's checksum,
+    and every export it lists is there with the checksum it had when written (a folder mixed
+    by a killed build, or an export edited since, is written again).
+    """
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    problem = _check(blob)
+    if problem:
+        log.warning("build snapshot %s is damaged or edited (%s): built again", path, problem)
+        return None
+    payload = memoryview(blob)[HEADER.size :]
+    if out is not None:
+        stamp = _stamp(out)
+        if stamp is None or stamp["build"] != name:
+            return None
+        if stamp["snapshot"] != hashlib.sha256(payload).hexdigest():
+            return None
+        wanted = {"facts.jsonl", "graph.ttl", "graph.nt", "graph.jsonld"} | (
+            {"graph.html"} if html else set()
+        )
+        files = stamp["files"]
+        if not wanted <= set(files):
+            return None
+        for file, digest in files.items():
+            try:
+                if file_sha256(out / file) != digest:
+                    log.info("%s changed since the build that wrote it: built again", out / file)
+                    return None
+            except OSError:
+                return None
+    try:
+        return BuildSnapshot.model_validate_json(bytes(payload))
+    except ValidationError:
         return None

@@ -9,30 +9,74 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
 
-EPILOG_BUILD = "example: kg build seeds/ --out exports/"
+if TYPE_CHECKING:
+    from kg.model import Entity
 
 
-def _progress_printer(quiet: bool) -> Callable[[int, int], None] | None:
-    if quiet or not sys.stderr.isatty():
-        return None
+#: seconds between two progress lines when stderr is not a terminal (a log, a pipe)
+PROGRESS_EVERY = 5.0
 
-    def show(done: int, total: int) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        end = "\n" if done == total else ""
+
+def _date_help(option: str, what: str) -> str:
+    return (
+        f"keep facts dated {what} this date: YYYY, YYYY-MM, YYYY-MM-DD, or --MM-DD for a day "
+        f"of any year (then write {option}=--MM-DD)"
+    )
+
+
+class Progress:
+    """Build progress on stderr: a ``tqdm`` bar on a terminal; elsewhere (piped to a file, in
+    CI) a plain line every :data:`PROGRESS_EVERY` seconds and, after those, one at the end (a
+    build shorter than that prints none)."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.last = self.started
+        self.bar: Any = None
+        self.printed = False
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.tty:
+            if self.bar is None:
+                from tqdm import tqdm
+
+                self.bar = tqdm(total=total, unit="page", file=sys.stderr, leave=True)
+            self.bar.update(done - self.bar.n)
+            if done >= total:
+                self.bar.close()
+            return
+        now = time.monotonic()
+        if now - self.last < PROGRESS_EVERY and not (done >= total and self.printed):
+            return  # a short build stays quiet; a long one ends with a last line
+        self.last = now
+        self.printed = True
+        share = 100 * done // max(total, 1)
         print(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} pages",
-            end=end,
+            f"build: {done}/{total} pages ({share} %), {now - self.started:.0f} s",
             file=sys.stderr,
+            flush=True,
         )
 
-    return show
+
+def _date(text: str) -> str:
+    """An argparse type: a date bound, checked by :meth:`kg.dates.PartialDate.parse`."""
+    from kg.dates import PartialDate
+
+    try:
+        PartialDate.parse(text)
+    except KgError as e:
+        raise argparse.ArgumentTypeError(str(e)) from e
+    return text
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -44,8 +88,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         cache_dir=args.cache,
         use_cache=not args.no_cache,
         workers=args.workers,
-        progress=_progress_printer(args.quiet),
+        progress=None if args.quiet else Progress(),
         html=not args.no_html,
+        wait=args.wait,
     )
     report = result.report
     print(f"read {report.pages} pages, {report.documents} documents ({report.cached} from cache)")
@@ -110,32 +155,151 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     from kg.rdf.sparql import read_query
 
     text = read_query(args.query)
-    bindings = dict(_binding(b) for b in args.bind or [])
+    data = None if args.endpoint else args.data
+    raw = [_split_binding(b) for b in args.bind or []]
+    graph_iri = args.graph if args.endpoint else None
+    bindings = _entity_bindings(
+        text, raw, data=data, endpoint=args.endpoint, graph_iri=graph_iri, deadline=args.deadline
+    )
     result = query(
         text,
-        data=None if args.endpoint else args.data,
+        data=data,
         endpoint=args.endpoint,
         bindings=bindings,
-        graph_iri=args.graph if args.endpoint else None,
+        graph_iri=graph_iri,
         deadline=args.deadline,
     )
     print(result.to_table())
     return 0
 
 
+#: ``# param ?country: country IRI`` in a library query's header: the value names an entity
+_PARAM = re.compile(r"#\s*param\s+\?(\w+)\s*:\s*(person|country|organi[sz]ation|org|place)\s+IRI")
+_ENTITY_ID = re.compile(r"(?:person|country|org|organization|place):[\w-]+")
+_ISO2 = re.compile(r"[A-Z]{2}")
+
+
+def _split_binding(text: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise KgError(f"--bind takes NAME=VALUE, got {text!r}")
+    name, value = text.split("=", 1)
+    return name.lstrip("?$"), value
+
+
+def _entity_bindings(
+    sparql: str,
+    raw: list[tuple[str, str]],
+    *,
+    data: str | None,
+    endpoint: str | None,
+    graph_iri: str | None = None,
+    deadline: float = 300.0,
+) -> dict[str, object]:
+    """The bindings of ``--bind``: a value that names an entity (an ISO2 code, an entity id,
+    or any name given to a parameter the query declares as an entity IRI, e.g. ``# param
+    ?country: country IRI``) is looked up in the graph as ``kg query`` does (:func:`kg.names.
+    resolve`) and bound to that entity's IRI; an unknown one is an error naming the closest
+    entities, not an empty answer.  Other values bind as :func:`_binding` says."""
+    from rdflib import URIRef
+
+    from kg.names import name_index, resolve
+    from kg.rdf.vocab import entity_iri
+
+    declared = {name: kind for name, kind in _PARAM.findall(sparql)}
+    bindings: dict[str, object] = {}
+    entities = None
+    for name, value in raw:
+        is_iri = value.startswith("<") or re.match(r"https?://", value) is not None
+        wanted = declared.get(name)
+        if is_iri or not (wanted or _ISO2.fullmatch(value) or _ENTITY_ID.fullmatch(value)):
+            bindings[name] = _binding(f"{name}={value}")[1]
+            continue
+        if entities is None:
+            entities = _graph_entities(
+                data=data, endpoint=endpoint, graph_iri=graph_iri, deadline=deadline
+            )
+            index = name_index(entities.values())
+        try:
+            found = resolve(value, entities, index)
+        except KgError as e:
+            hint = ""
+            if "closest" not in str(e) and (wanted == "country" or _ISO2.fullmatch(value)):
+                codes = sorted(
+                    i.partition(":")[2] for i, x in entities.items() if x.kind == "country"
+                )
+                hint = f"; the countries of this graph: {', '.join(codes[:15])}" if codes else ""
+                hint += ", …" if len(codes) > 15 else ""
+            raise type(e)(f"--bind {name}={value}: {e}{hint}") from e
+        kind = entities[found].kind
+        if wanted and not kind.startswith(wanted[:3]):
+            raise KgError(
+                f"--bind {name}={value}: names {entities[found].name} ({found}), a {kind}; "
+                f"?{name} wants a {wanted}"
+            )
+        bindings[name] = URIRef(str(entity_iri(found)))
+    return bindings
+
+
+_ENTITIES = """
+PREFIX schema: <https://schema.org/>
+SELECT ?e ?type ?name ?alias WHERE {
+  VALUES ?type { schema:Person schema:Country schema:Organization schema:Place }
+  ?e a ?type ; schema:name ?name .
+  OPTIONAL { ?e schema:alternateName ?alias }
+}
+"""
+_KINDS = {
+    "Person": "person",
+    "Country": "country",
+    "Organization": "organization",
+    "Place": "place",
+}
+
+
+def _graph_entities(
+    *, data: str | None, endpoint: str | None, graph_iri: str | None, deadline: float
+) -> dict[str, Entity]:
+    """The entities of the queried graph (file or endpoint), by id, for name lookups."""
+    from urllib.parse import unquote
+
+    from kg.model import Entity
+    from kg.rdf import query
+    from kg.rdf.vocab import ID
+
+    found: dict[str, dict[str, Any]] = {}
+    rows = query(
+        _ENTITIES, data=data, endpoint=endpoint, graph_iri=graph_iri, deadline=deadline
+    ).rows
+    for iri, kind_iri, name, alias in rows:
+        if not str(iri).startswith(str(ID)):
+            continue
+        prefix, _, rest = str(iri)[len(str(ID)) :].partition("/")
+        entity_id = f"{prefix}:{unquote(rest)}"
+        kind = _KINDS.get(str(kind_iri).rsplit("/", 1)[-1])
+        record = found.setdefault(entity_id, {"kind": kind, "name": name, "aliases": set()})
+        if alias:
+            record["aliases"].add(alias)
+    return {
+        entity_id: Entity(
+            id=entity_id,
+            kind=r["kind"],
+            name=r["name"],
+            country=entity_id.partition(":")[2] if r["kind"] == "country" else None,
+            aliases=tuple(sorted(r["aliases"])),
+        )
+        for entity_id, r in found.items()
+        if r["kind"]
+    }
+
+
 def _binding(text: str) -> tuple[str, object]:
     """``NAME=VALUE``: an ISO2 code or an entity id ("person:to-lam") or an IRI ("<...>",
     "https://...") binds that resource; anything else binds a string literal."""
-    import re
-
     from rdflib import URIRef
 
     from kg.rdf.vocab import entity_iri
 
-    if "=" not in text:
-        raise KgError(f"--bind takes NAME=VALUE, got {text!r}")
-    name, value = text.split("=", 1)
-    name = name.lstrip("?$")
+    name, value = _split_binding(text)
     if re.fullmatch(r"[A-Z]{2}", value):
         return name, URIRef(str(entity_iri(f"country:{value}")))
     if re.fullmatch(r"(?:person|country|org|place):[\w-]+", value):
@@ -246,6 +410,7 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     top.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    top.add_argument("--version", action="version", version=f"kg {_version()}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help: str, example: str) -> argparse.ArgumentParser:
@@ -268,7 +433,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="analyse every page again")
     p.add_argument("--workers", type=int, default=1, help="processes for extraction")
     p.add_argument("--no-html", action="store_true", help="skip graph.html")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress (else a bar on a terminal, a line every few seconds elsewhere)",
+    )
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="when another build is writing into OUT, wait up to SECONDS for it "
+        "(default: stop at once with a message)",
+    )
     p.set_defaults(func=cmd_build)
 
     p = command(
@@ -277,13 +454,18 @@ def parser() -> argparse.ArgumentParser:
         "kg extract seeds/001_fa185c5762076d10.txt --format jsonl",
     )
     p.add_argument("inputs", nargs="+", help="page files or folders")
-    p.add_argument("--format", choices=["jsonl", "tsv"], default="jsonl")
+    p.add_argument(
+        "--format",
+        choices=["jsonl", "tsv"],
+        default="jsonl",
+        help="one JSON object per fact, or tab-separated columns (default: jsonl)",
+    )
     p.set_defaults(func=cmd_extract)
 
     p = command(
         "eval",
         "score extraction against gold annotations",
-        "kg eval --gold tests/gold --json exports/eval.json",
+        "kg eval --gold tests/gold --json out/eval.json",
     )
     p.add_argument("--gold", default="tests/gold", help="folder of gold *.json")
     p.add_argument(
@@ -324,8 +506,14 @@ def parser() -> argparse.ArgumentParser:
         " never the store's default graph unless asked",
         "kg push --data exports/graph.ttl --endpoint http://127.0.0.1:7878",
     )
-    p.add_argument("--data", default="exports/graph.ttl")
-    p.add_argument("--endpoint", required=True)
+    p.add_argument(
+        "--data",
+        default="exports/graph.ttl",
+        help="export file to load (default: exports/graph.ttl)",
+    )
+    p.add_argument(
+        "--endpoint", required=True, help="the store's base URL, e.g. http://127.0.0.1:7878"
+    )
     target = p.add_mutually_exclusive_group()
     target.add_argument(
         "--graph",
@@ -345,47 +533,95 @@ def parser() -> argparse.ArgumentParser:
     p = command(
         "render",
         "draw an HTML network: whole graph, ego network, country pair, time window, countries",
-        'kg render --focus "To Lam" --depth 2 --out exports/to-lam.html',
+        'kg render --focus "To Lam" --depth 2 --out out/to-lam.html',
     )
     p.add_argument("--data", default="exports", help="export folder or file (default: exports)")
-    p.add_argument("--out", default="exports/view.html")
+    p.add_argument(
+        "--out", default="exports/view.html", help="HTML file to write (default: exports/view.html)"
+    )
     p.add_argument("--focus", default=None, help="entity name or id for an ego network")
-    p.add_argument("--depth", type=int, default=1)
-    p.add_argument("--pair", nargs=2, metavar=("ISO", "ISO"), default=None)
-    p.add_argument("--since", default=None)
-    p.add_argument("--until", default=None)
-    p.add_argument("--view", choices=["entities", "countries"], default="entities")
+    p.add_argument(
+        "--depth",
+        type=int,
+        default=1,
+        help="hops from --focus drawn in the ego network (default: 1)",
+    )
+    p.add_argument(
+        "--pair",
+        nargs=2,
+        metavar=("ISO", "ISO"),
+        default=None,
+        help="keep the facts between two different countries (ISO2 codes, e.g. VN CN)",
+    )
+    p.add_argument(
+        "--since",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help=_date_help("--since", "from"),
+    )
+    p.add_argument(
+        "--until",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help=_date_help("--until", "up to"),
+    )
+    p.add_argument(
+        "--view",
+        choices=["entities", "countries"],
+        default="entities",
+        help="entities and facts, or countries linked by their number of facts (default: entities)",
+    )
     _remote_context_option(p)
     p.set_defaults(func=cmd_render)
 
     p = command(
         "query", "ask the graph a common question from the shell", "kg query visits --between VN RU"
     )
+    p.add_argument("question", choices=QUESTIONS, help="one of: " + ", ".join(QUESTIONS))
+    p.add_argument("--data", default="exports", help="export folder or file (default: exports)")
     p.add_argument(
-        "question",
-        choices=QUESTIONS,
+        "--between",
+        nargs=2,
+        metavar=("A", "B"),
+        default=None,
+        help="two different entities (names, ids or ISO codes): what happened between them",
     )
-    p.add_argument("--data", default="exports")
-    p.add_argument("--between", nargs=2, metavar=("A", "B"), default=None)
     p.add_argument("--actor", default=None, help="a person, country or organisation")
     p.add_argument(
         "--kind", default=None, help="fact type, visit kind or role, depending on the question"
     )
-    p.add_argument("--since", default=None)
-    p.add_argument("--until", default=None)
+    p.add_argument(
+        "--since",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help=_date_help("--since", "from"),
+    )
+    p.add_argument(
+        "--until",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help=_date_help("--until", "up to"),
+    )
     _remote_context_option(p)
     p.set_defaults(func=cmd_query)
 
     p = command(
         "export",
         "write the graph for other tools: GraphML, GEXF (Gephi), CSV facts",
-        "kg export --format gexf --out exports/graph.gexf",
+        "kg export --format gexf --out out/graph.gexf",
     )
-    p.add_argument("--data", default="exports")
+    p.add_argument("--data", default="exports", help="export folder or file (default: exports)")
     p.add_argument(
-        "--format", choices=["graphml", "gexf", "csv", "ttl", "nt", "jsonld"], required=True
+        "--format",
+        choices=["graphml", "gexf", "csv", "ttl", "nt", "jsonld"],
+        required=True,
+        help="graph for Gephi/yEd (gexf, graphml), the facts table (csv) or RDF (ttl, nt, jsonld)",
     )
-    p.add_argument("--out", required=True)
+    p.add_argument("--out", required=True, help="file to write (its folder is created)")
     _remote_context_option(p)
     p.set_defaults(func=cmd_export)
 
@@ -394,15 +630,28 @@ def parser() -> argparse.ArgumentParser:
         "generate synthetic VNA-style pages with their gold",
         "kg synth --pages 100 --seed 1 --out /tmp/synth",
     )
-    p.add_argument("--pages", type=int, default=100)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--out", required=True)
+    p.add_argument("--pages", type=int, default=100, help="how many pages (default: 100)")
+    p.add_argument(
+        "--seed", type=int, default=0, help="random seed: the same seed gives the same pages"
+    )
+    p.add_argument("--out", required=True, help="folder for the pages (gold in OUT/gold)")
     p.set_defaults(func=cmd_synth)
     return top
 
 
+def _version() -> str:
+    from kg import __version__
+
+    return __version__
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    top = parser()
+    if not (sys.argv[1:] if argv is None else list(argv)):
+        # `kg` alone: what it does and its commands, not only "arguments are required"
+        top.print_help()
+        return 2
+    args = top.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"
     )

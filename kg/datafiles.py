@@ -43,14 +43,19 @@ def read_text(name: str, *, package: str = PATTERNS) -> str:
 def tsv(
     name: str, model: type[T], *, package: str = PATTERNS, delimiter: str = "\t"
 ) -> tuple[T, ...]:
-    """Rows of a table with a header line (tab-separated unless ``delimiter`` says otherwise)."""
+    """Rows of a table with a header line (tab-separated unless ``delimiter`` says otherwise);
+    ``#`` comment lines before the header and blank lines are skipped."""
     rows = []
-    text = read_text(name, package=package)
+    lines = read_text(name, package=package).splitlines()
+    skipped = 0
+    while skipped < len(lines) and (lines[skipped].startswith("#") or not lines[skipped].strip()):
+        skipped += 1
+    text = "\n".join(line for line in lines[skipped:] if line.strip())
     if delimiter == "\t":  # a tab-separated file quotes nothing: '"' is a character
         reader = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
     else:
         reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    for line, record in enumerate(reader, start=2):
+    for line, record in enumerate(reader, start=skipped + 2):
         try:
             rows.append(model.model_validate(record))
         except ValidationError as e:
@@ -71,10 +76,15 @@ def jsonl(name: str, model: type[T], *, package: str = PATTERNS) -> tuple[T, ...
     return tuple(rows)
 
 
-def wordlist(name: str, *, package: str = PATTERNS) -> frozenset[str]:
-    """The non-blank lines of a word list, ``#`` comment lines skipped."""
-    return frozenset(
-        line.strip()
-        for line in read_text(name, package=package).splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+def wordlist(name: str, *, package: str = PATTERNS, single: bool = False) -> frozenset[str]:
+    """The non-blank lines of a word list, ``#`` comment lines skipped; with ``single``, each
+    line must be one word (no white space inside)."""
+    words = set()
+    for number, line in enumerate(read_text(name, package=package).splitlines(), start=1):
+        word = line.strip()
+        if not word or line.startswith("#"):
+            continue
+        if single and any(ch.isspace() for ch in word):
+            raise PatternError(f"{_where(name, package)}:{number}: one word per line, got {word!r}")
+        words.add(word)
+    return frozenset(words)

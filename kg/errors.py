@@ -31,6 +31,10 @@ class WrongLanguageError(ReadError):
     """The page is not in French."""
 
 
+class DateError(KgError, ValueError):
+    """A date given by the user or read from a file is not a valid (partial) date."""
+
+
 class PatternError(KgError):
     """A pattern file under ``kg/patterns`` is invalid."""
 
@@ -41,6 +45,19 @@ class QueryError(KgError):
 
 class EntityNotFoundError(KgError):
     """A name given by the user matches no entity of the graph."""
+
+
+class WriteError(KgError):
+    """A file could not be written (read-only folder, a file where a folder should be, disk
+    full); the message names the file and the reason."""
+
+
+class ExportError(WriteError):
+    """The exports of a build, or a saved graph, could not be written."""
+
+
+class BusyError(KgError):
+    """Another build is writing into the same export folder."""
 
 
 class UndecodableError(ReadError):

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from kg.countries import CountryForm, country_forms, french_names, wikidata
 from kg.datafiles import Row
@@ -21,6 +22,8 @@ from kg.datafiles import tsv as _tsv
 from kg.datafiles import wordlist as _wordlist
 from kg.errors import PatternError
 from kg.textutil import fold, trie_regex
+
+_TERM_DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 
 
 class Organization(Row):
@@ -62,13 +65,18 @@ class Trigger(Row):
 
 
 class OfficeTerm(Row):
-    """A post held from ``start`` to ``end`` (empty: still held), with its source."""
+    """A post held from ``start`` to ``end`` (empty: still held), with its source.
+
+    ``start`` and ``end`` are ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when the source is no
+    more precise; ``aliases`` are other spellings of the name, ``|``-separated.
+    """
 
     name: str
     role: str
     country: str
-    start: str
-    end: str = ""
+    start: Annotated[str, StringConstraints(pattern=_TERM_DATE)]
+    end: Annotated[str, StringConstraints(pattern=_TERM_DATE + "|^$")] = ""
+    aliases: str = ""
     source: str
 
 

@@ -7,6 +7,8 @@ always Python ``str`` indices into the *original* decoded file, never into repai
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -176,6 +178,17 @@ class Fact(Record):
         if role is not None:
             return self.roles.get(role, ())
         return tuple(a for actors in self.roles.values() for a in actors)
+
+
+def make_fact_id(parts: Iterable[str]) -> str:
+    """The id of a fact from what identifies it: ``fact:`` and 16 hex digits of the SHA-256 of
+    the parts joined by ``|`` (extraction, event merging and the RDF export all use it).
+
+    Examples:
+        >>> make_fact_id(["reception", "person:a", "person:b"])
+        'fact:bf691f1ca8b09899'
+    """
+    return "fact:" + hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 class Post(Record):

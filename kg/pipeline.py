@@ -22,20 +22,22 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kg.atomic import write_bytes, write_text
+from kg.atomic import folder_lock
 from kg.cache import (
-    BUILD_STAMP,
     BuildSnapshot,
     Cache,
+    CacheError,
     extractor_version,
     load_snapshot,
     snapshot_path,
+    write_snapshot,
 )
 from kg.errors import KgError, ReadError
 from kg.extract.page import PageExtraction, extract_page
 from kg.model import GraphData
+from kg.read.reader import MAX_PAGE_BYTES, open_page
 from kg.resolve.stage import Resolution
-from kg.tables.exports import write_exports
+from kg.tables.exports import ready_folder, remove_leftovers, write_exports
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,30 @@ def _extract_or_error(path: str) -> PageExtraction | str:
         return str(e)
 
 
+def page_key(cache: Cache, path: Path) -> str:
+    """The cache key of the page file ``path``: its type and size are checked first (only a
+    regular file within :data:`~kg.read.reader.MAX_PAGE_BYTES` is read), then its bytes are
+    hashed in blocks.  Raises :class:`ReadError` naming the file."""
+    with open_page(path, max_bytes=MAX_PAGE_BYTES) as handle:
+        try:
+            return cache.key_of_stream(handle, limit=MAX_PAGE_BYTES)
+        except ValueError as e:
+            raise ReadError(f"{path}: over the limit of {MAX_PAGE_BYTES} bytes") from e
+        except OSError as e:
+            raise ReadError(f"{path}: cannot read ({e.strerror or e})") from e
+
+
+def page_keys(cache: Cache, paths: Sequence[Path]) -> list[tuple[Path, str | ReadError]]:
+    """:func:`page_key` of each path, or the :class:`ReadError` that refused it."""
+    keys: list[tuple[Path, str | ReadError]] = []
+    for path in paths:
+        try:
+            keys.append((path, page_key(cache, path)))
+        except ReadError as e:
+            keys.append((path, e))
+    return keys
+
+
 def extract_pages(
     paths: Sequence[Path],
     *,
@@ -93,30 +119,32 @@ def extract_pages(
     workers: int = 1,
     report: BuildReport | None = None,
     progress: Callable[[int, int], None] | None = None,
+    keys: Sequence[tuple[Path, str | ReadError]] | None = None,
 ) -> Iterator[PageExtraction]:
     """Extract every page, from the cache where the file is unchanged, yielding the results in
     the order of ``paths`` as they come (nothing is held for the whole batch); bad pages are
-    skipped with their reason in ``report.skipped``."""
+    skipped with their reason in ``report.skipped``.  ``keys`` are the :func:`page_keys` of
+    ``paths`` when the caller has them already.  ``progress(done, total)`` is called after each
+    page, cached or not."""
     report = report if report is not None else BuildReport()
-    keys: list[tuple[Path, str | None, bool]] = []
-    for path in paths:
-        key = None
-        if cache is not None:
-            try:
-                key = cache.key(path.read_bytes())
-            except OSError as e:
-                report.skipped.append((str(path), f"{path}: cannot read ({e})"))
-                continue
-        keys.append((path, key, key is not None and cache is not None and key in cache))
-    todo = [str(path) for path, _, hit in keys if not hit]
+    if cache is not None and keys is None:
+        keys = page_keys(cache, paths)
+    listed: list[tuple[Path, str | None, bool]] = []
+    for path, key in keys if keys is not None else [(p, None) for p in paths]:
+        if isinstance(key, ReadError):
+            report.skipped.append((str(path), str(key)))
+            continue
+        listed.append((path, key, key is not None and cache is not None and key in cache))
+    todo = [str(path) for path, _, hit in listed if not hit]
+    total = len(paths)
+    done = total - len(listed)
     with contextlib.ExitStack() as stack:
         if workers > 1 and len(todo) > 1:
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
             fresh: Iterator[PageExtraction | str] = pool.map(_extract_or_error, todo, chunksize=8)
         else:
             fresh = map(_extract_or_error, todo)
-        done = 0
-        for path, key, hit in keys:
+        for path, key, hit in listed:
             outcome: PageExtraction | str | None = None
             store = not hit
             if hit and cache is not None and key is not None:
@@ -127,9 +155,9 @@ def extract_pages(
                     outcome, store = _extract_or_error(str(path)), True
             if outcome is None:
                 outcome = next(fresh)
-                done += 1
-                if progress:
-                    progress(done, len(todo))
+            done += 1
+            if progress:
+                progress(done, total)
             if isinstance(outcome, str):
                 report.skipped.append((str(path), outcome))
                 continue
@@ -152,8 +180,17 @@ def _cached(cache: Cache, key: str) -> PageExtraction | None:
 # ---------------------------------------------------------------- build
 
 
+def user_cache_dir() -> Path:
+    """The per-user cache folder: ``$XDG_CACHE_HOME/kg-diplomacy`` (``~/.cache/kg-diplomacy``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return root / "kg-diplomacy"
+
+
 def default_cache_dir(out: Path | None) -> Path:
-    return (out or Path("exports")) / ".kg-cache"
+    """``OUT/.kg-cache`` beside the exports, or the per-user cache folder when there is no
+    export folder (a build never writes into the current directory unasked)."""
+    return out / ".kg-cache" if out is not None else user_cache_dir()
 
 
 def build(
@@ -165,25 +202,60 @@ def build(
     workers: int = 1,
     progress: Callable[[int, int], None] | None = None,
     html: bool = True,
+    wait: float = 0.0,
 ) -> BuildResult:
     """Build the graph of every page under ``inputs``; write the exports to ``out`` if given.
 
+    The cache lives in ``cache_dir``, by default ``out/.kg-cache``, or the per-user cache
+    folder (:func:`user_cache_dir`) when there is no ``out``.  While the build runs it holds
+    the lock of ``out``: a second build into the same folder waits up to ``wait`` seconds,
+    then raises :class:`~kg.errors.BusyError`.
+
     Raises :class:`KgError` when no page at all could be read.
     """
+    paths = find_pages(inputs)  # before anything is written: a typo writes nothing
+    out_dir = Path(out) if out is not None else None
+    if out_dir is None:
+        return _build(paths, None, cache_dir, use_cache, workers, progress, html)
+    ready_folder(out_dir)
+    with folder_lock(out_dir, wait=wait):
+        remove_leftovers(out_dir)  # of a killed build: only the lock holder may
+        return _build(paths, out_dir, cache_dir, use_cache, workers, progress, html)
+
+
+def _open_cache(cache_dir: str | os.PathLike[str] | None, out: Path | None) -> Cache | None:
+    root = Path(cache_dir) if cache_dir is not None else default_cache_dir(out)
+    try:
+        return Cache(root, version=extractor_version())
+    except CacheError:
+        if cache_dir is not None or out is not None:
+            raise
+        log.warning("the per-user cache %s cannot be used: building without a cache", root)
+        return None
+
+
+def _build(
+    paths: list[Path],
+    out_dir: Path | None,
+    cache_dir: str | os.PathLike[str] | None,
+    use_cache: bool,
+    workers: int,
+    progress: Callable[[int, int], None] | None,
+    html: bool,
+) -> BuildResult:
     started = time.perf_counter()
     report = BuildReport()
-    paths = find_pages(inputs)
-    out_dir = Path(out) if out is not None else None
-    cache = None
+    cache = _open_cache(cache_dir, out_dir) if use_cache else None
     snapshot = None
-    if use_cache:
-        root = Path(cache_dir) if cache_dir is not None else default_cache_dir(out_dir)
-        cache = Cache(root, version=extractor_version())
-        snapshot, digest = snapshot_path(cache, paths, out_dir, html)
-        previous = load_snapshot(snapshot, out_dir, digest, html=html)
+    keys = None
+    if cache is not None:
+        keys = page_keys(cache, paths)
+        plain = [(path, key if isinstance(key, str) else None) for path, key in keys]
+        snapshot, name = snapshot_path(cache, plain, out_dir, html)
+        previous = load_snapshot(snapshot, out_dir, name, html=html)
         if previous is not None:
             # Nothing changed since the last build of these pages into this folder: its
-            # graph is reused and its exports are already in place.
+            # graph is reused and its exports are already in place (checked by checksum).
             report.pages, report.documents = previous.pages, previous.documents
             report.skipped = [(p, r) for p, r in previous.skipped]
             report.cached = previous.pages
@@ -193,7 +265,7 @@ def build(
             return BuildResult(data=previous.data, report=report)
     resolution = Resolution()
     for extraction in extract_pages(
-        paths, cache=cache, workers=workers, report=report, progress=progress
+        paths, cache=cache, workers=workers, report=report, progress=progress, keys=keys
     ):
         resolution.add(extraction)
     if paths and not resolution.pages:
@@ -206,8 +278,7 @@ def build(
     del resolution
     report.entities = Counter(e.kind for e in data.entities)
     report.facts = Counter(f.type for f in data.facts)
-    if out_dir is not None:
-        report.written = write_exports(data, out_dir, html=html)
+    stamp = None
     if snapshot is not None:
         result = BuildSnapshot(
             data=data,
@@ -215,8 +286,8 @@ def build(
             documents=report.documents,
             skipped=tuple(report.skipped),
         )
-        write_bytes(snapshot, result.model_dump_json().encode("utf-8"))
-        if out_dir is not None:
-            write_text(out_dir / BUILD_STAMP, snapshot.stem + "\n")
+        stamp = (snapshot.stem, write_snapshot(snapshot, result))
+    if out_dir is not None:
+        report.written = write_exports(data, out_dir, html=html, stamp=stamp)
     report.seconds = time.perf_counter() - started
     return BuildResult(data=data, report=report)

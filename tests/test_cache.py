@@ -163,6 +163,7 @@ WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_sigkill_during_puts_leaves_only_valid_entries(tmp_path: Path) -> None:
     root = tmp_path / "cache"
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))

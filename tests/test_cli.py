@@ -33,6 +33,7 @@ def test_extract_prints_the_facts_table(capsys: pytest.CaptureFixture[str]) -> N
     assert all(text[r["span"][0] : r["span"][1]] == r["evidence"] for r in rows)
 
 
+@pytest.mark.slow
 def test_extract_lists_a_shared_teaser_under_each_page(capsys: pytest.CaptureFixture[str]) -> None:
     main(
         [
@@ -62,6 +63,7 @@ def test_missing_input_is_a_one_line_error(
     assert "nope" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_sparql_binding_is_not_pasted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from kg.pipeline import build
 

@@ -12,6 +12,7 @@ from kg.evaluate import Score, evaluate, names_match
 from tests.conftest import ROOT
 
 
+@pytest.mark.slow
 def test_kg_eval_keeps_micro_f1_above_the_floor(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -26,6 +27,7 @@ def test_kg_eval_keeps_micro_f1_above_the_floor(
     assert scores["micro"]["gold"] == 72
 
 
+@pytest.mark.slow
 def test_errors_name_the_article() -> None:
     report = evaluate(ROOT / "tests" / "gold")
     for error in report.errors:
@@ -51,6 +53,7 @@ def test_score_edges() -> None:
     assert Score(3, 4, 6).recall == 0.5
 
 
+@pytest.mark.slow
 def test_generated_gold_scores_well(tmp_path: Path) -> None:
     # Pages the rules never saw: the generator's own vocabulary, names and damage.
     from kg.synth import generate

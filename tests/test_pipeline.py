@@ -116,6 +116,7 @@ def test_committed_exports_are_fresh(seed_build: tuple[BuildResult, Path]) -> No
         )
 
 
+@pytest.mark.slow
 def test_bad_pages_are_skipped_and_the_batch_goes_on(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
@@ -137,6 +138,7 @@ def test_nothing_readable_is_an_error(tmp_path: Path) -> None:
         build([tmp_path], out=tmp_path / "out", use_cache=False)
 
 
+@pytest.mark.slow
 def test_failed_export_keeps_the_previous_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -158,6 +160,7 @@ def test_failed_export_keeps_the_previous_one(
     assert not list(out.glob(".*.tmp")), "temporary files or sorted runs left behind"
 
 
+@pytest.mark.slow
 def test_warm_rebuild_uses_the_cache(tmp_path: Path) -> None:
     first = build([SEEDS], out=tmp_path / "out", cache_dir=tmp_path / "cache", html=False)
     second = build([SEEDS], out=tmp_path / "out", cache_dir=tmp_path / "cache", html=False)
@@ -166,6 +169,7 @@ def test_warm_rebuild_uses_the_cache(tmp_path: Path) -> None:
     assert second.data == first.data
 
 
+@pytest.mark.slow
 def test_rebuild_with_one_more_article_keeps_ids(tmp_path: Path) -> None:
     some = [SEEDS / "000_db56f8231e5772b9.txt", SEEDS / "002_5a294bfd1c110c67.txt"]
     small = build(some, use_cache=False, html=False).data
@@ -180,6 +184,7 @@ def test_workers_give_the_same_graph(tmp_path: Path, seed_build: tuple[BuildResu
     assert parallel.data == result.data
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("delay", [1.0, 4.0, 7.0])
 def test_killed_build_leaves_old_or_new_exports(tmp_path: Path, delay: float) -> None:
     import signal
@@ -211,6 +216,7 @@ def test_killed_build_leaves_old_or_new_exports(tmp_path: Path, delay: float) ->
     assert not list(out.glob(".*.tmp"))
 
 
+@pytest.mark.slow
 def test_changed_page_replaces_its_facts(tmp_path: Path) -> None:
     import shutil
 

@@ -122,6 +122,7 @@ def test_from_rdf_restores_the_data() -> None:
     assert reception.also == RECEPTION.also
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_round_trip_through_files(exported: dict[str, Path], fmt: str) -> None:
     loaded = rdf.load(exported[fmt])
@@ -187,6 +188,7 @@ def test_empty_graph_exports_parse(tmp_path: Path) -> None:
     assert json.loads(written["jsonld"].read_text(encoding="utf-8"))["@graph"] == []
 
 
+@pytest.mark.slow
 def test_writes_do_not_depend_on_hash_seed(tmp_path: Path) -> None:
     script = (
         "import sys; sys.path.insert(0, '.');"
@@ -234,11 +236,13 @@ def validate(data_graph: Graph) -> tuple[bool, str]:
     return bool(conforms), str(text)
 
 
+@pytest.mark.slow
 def test_export_conforms_to_the_shapes(exported: dict[str, Path]) -> None:
     conforms, text = validate(rdf.load(exported["ttl"]))
     assert conforms, text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("breakage", "expected"),
     [

@@ -236,6 +236,7 @@ def test_malicious_data_stays_data(tmp_path: Path) -> None:
     assert EVIL_IMG in data["edges"][0]["tip"]["quote"]
 
 
+@pytest.mark.slow
 def test_same_data_same_bytes(tmp_path: Path) -> None:
     shuffled = GraphData(entities=DATA.entities[::-1], facts=DATA.facts[::-1])
     for view in ("entities", "countries"):
@@ -387,6 +388,7 @@ def test_bad_arguments(tmp_path: Path) -> None:
         render_html(DATA, tmp_path / "g.html", view="cities")  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 def test_large_graph_positions_in_python(tmp_path: Path) -> None:
     big = large_data(5000)
     start = time.perf_counter()

@@ -119,7 +119,9 @@ def test_conflicting_dates_never_merge() -> None:
 def test_friday_third_of_november_resolves_to_2017(seed_build: tuple[BuildResult, Path]) -> None:
     result, _ = seed_build
     wang_yi = [
-        f for f in result.data.facts if f.type == "reception" and f.roles["guest"][0].name == "Wang Yi"
+        f
+        for f in result.data.facts
+        if f.type == "reception" and f.roles["guest"][0].name == "Wang Yi"
     ]
     assert len(wang_yi) == 2
     for f in wang_yi:

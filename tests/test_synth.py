@@ -187,6 +187,7 @@ def test_damage_kinds_present(corpus: tuple[list[Path], list[dict[str, Any]]]) -
             assert "  " not in p["name"] and not re.search(r"[a-z][A-Z]", p["name"])
 
 
+@pytest.mark.slow
 def test_speed(tmp_path: Path) -> None:
     import time
 

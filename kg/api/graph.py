@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel
 
-from kg import names as api_names
+from kg import names
 from kg.api.models import (
     Agreement,
     Centrality,
@@ -35,18 +35,16 @@ from kg.api.models import (
     Reception,
     Results,
     Visit,
-    effective_date,
     format_rows,
-    in_window,
-    time_key,
 )
 from kg.countries import ISO2, english_names
+from kg.dates import fact_bounds, fact_in_window, time_key
 from kg.errors import EntityNotFoundError, KgError, QueryError
 from kg.facttypes import spec
 from kg.graph import build_graph
 from kg.model import Actor, Entity, Fact, GraphData
-from kg.tables import export as api_export
-from kg.tables.export import SAVE_FORMATS as SAVE_FORMATS
+from kg.tables import save
+from kg.tables.save import SAVE_FORMATS as SAVE_FORMATS
 from kg.textutil import fold, fold_name
 
 __all__ = ["KnowledgeGraph", "format_rows"]
@@ -73,8 +71,8 @@ def _actors(fact: Fact) -> Iterator[tuple[str, Actor]]:
 
 
 def _summary(fact: Fact) -> str:
-    names = {r.key: " and ".join(a.name for a in fact.actors(r.key)) for r in spec(fact.type).roles}
-    return spec(fact.type).summary_en.format(**names)
+    who = {r.key: " and ".join(a.name for a in fact.actors(r.key)) for r in spec(fact.type).roles}
+    return spec(fact.type).summary_en.format(**who)
 
 
 class KnowledgeGraph:
@@ -136,6 +134,11 @@ class KnowledgeGraph:
         """
         from kg import rdf
 
+        if not isinstance(export, str | os.PathLike) or not str(export):
+            raise QueryError(
+                f"load takes an export folder or file (a path), got {export!r}: "
+                "e.g. KnowledgeGraph.load('exports')"
+            )
         path = Path(export)
         if path.is_dir():
             path = path / "graph.ttl"
@@ -148,7 +151,7 @@ class KnowledgeGraph:
     @classmethod
     def example(cls) -> KnowledgeGraph:
         """A four-fact graph written inline, for examples and quick experiments."""
-        return cls(api_export.example_data())
+        return cls(save.example_data())
 
     def __repr__(self) -> str:
         data = self._data
@@ -174,7 +177,7 @@ class KnowledgeGraph:
             >>> [row["type"] for row in csv.DictReader(path.open(encoding="utf-8"))]
             ['reception', 'visit', 'partnership', 'agreement']
         """
-        return api_export.save(self._data, path, format=format, graph=lambda: self.graph)
+        return save.save(self._data, path, format=format, graph=lambda: self.graph)
 
     # -------------------------------------------------------------------- names
 
@@ -192,7 +195,7 @@ class KnowledgeGraph:
 
     @functools.cached_property
     def _names(self) -> dict[str, set[str]]:
-        return api_names.name_index(self._entities.values())
+        return names.name_index(self._entities.values())
 
     def entity(self, name: str | BaseModel) -> Entity:
         """The entity a user means by ``name``: an id, ISO code, name or alias (case, accents
@@ -212,7 +215,7 @@ class KnowledgeGraph:
         return self._entities[self._resolve(name)]
 
     def _resolve(self, name: str | BaseModel) -> str:
-        return api_names.resolve(name, self._entities, self._names)
+        return names.resolve(name, self._entities, self._names)
 
     def _iso(self, entity_id: str) -> str | None:
         """The ISO2 country an entity stands for or belongs to (None for ``ORG:`` members)."""
@@ -368,7 +371,7 @@ class KnowledgeGraph:
         return Results(
             self._event(f)
             for f in self._select(type)
-            if all(self._involves(f, t) for t in targets) and in_window(f, since, until)
+            if all(self._involves(f, t) for t in targets) and fact_in_window(f, since, until)
         )
 
     def _event(self, fact: Fact) -> Event:
@@ -494,8 +497,12 @@ class KnowledgeGraph:
         from kg.rdf.vocab import PARTNERSHIP_LEVELS
 
         x, y = self._resolve(a), self._resolve(b)
+        if x == y:
+            raise KgError(
+                f"a partnership needs two different countries: {a!r} and {b!r} are both {x}"
+            )
         facts = self._select("partnership", lambda f: self._involves(f, x) and self._involves(f, y))
-        dated = [f for f in facts if effective_date(f)[0] is not None]
+        dated = [f for f in facts if fact_bounds(f) is not None]
         current = (
             dated[-1]
             if dated
@@ -679,6 +686,12 @@ class KnowledgeGraph:
             raise KgError(f"unknown question {question!r}: ask one of {', '.join(QUESTIONS)}")
         if between is not None and len(between) != 2:
             raise KgError(f"--between takes two entities, got {len(between)}")
+        if between is not None and self._resolve(between[0]) == self._resolve(between[1]):
+            a, b = between
+            raise KgError(
+                f"--between needs two different entities: {a!r} and {b!r} are both "
+                f"{self._resolve(a)}"
+            )
         if question == "persons":
             return Results(self.persons(country=actor, role=kind))
         if question in ("countries", "institutions", "centrality"):
@@ -703,7 +716,7 @@ class KnowledgeGraph:
             r
             for r in rows
             if (target is None or self._involves(self._facts[r.id], target))
-            and in_window(self._facts[r.id], since, until)
+            and fact_in_window(self._facts[r.id], since, until)
         )
 
     def _both_ways(

@@ -1,11 +1,9 @@
 """Typed answers of :class:`kg.api.KnowledgeGraph`: frozen pydantic models, a list class for
-notebooks and pandas, a plain-text table for the shell, and the time order of facts.
+notebooks and pandas, and a plain-text table for the shell.
 
-Time order (every list of facts the API returns is in it): facts whose date has a year come
-first, by date (``YYYY`` < ``YYYY-MM`` < ``YYYY-MM-DD`` of the same month, a range by its
-start); then facts with a partial date (``--MM-DD``), by month and day; then undated facts.
-A year the pipeline inferred (``date_inferred``) counts as the fact's year.  Ties are broken by
-fact id, so the order is stable across builds and loads.
+Every list of facts the API returns is in time order (:func:`kg.dates.time_key`): facts whose
+date has a year first, by date (a range by its start); then partial dates (``--MM-DD``) by
+month and day; then undated facts.  A year the pipeline inferred counts as the fact's year.
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from kg.errors import KgError
-from kg.model import Actor, DateRange, DateValue, Fact, Post
+from kg.model import Actor, DateRange, DateValue, Post
 from kg.tables.text import text_table
 
 if TYPE_CHECKING:
@@ -336,76 +334,3 @@ def format_rows(rows: Sequence[BaseModel], *, width: int = 60, limit: int | None
     if len(shown) < len(rows):
         lines.append(f"… {len(rows) - len(shown)} more")
     return "\n".join(line.rstrip() for line in lines)
-
-
-# ------------------------------------------------------------------------------ time order
-
-
-def effective_date(fact: Fact) -> tuple[str | None, str | None]:
-    """``(start, end)`` of a fact's date, the inferred year applied when there is one."""
-    if fact.date is None:
-        return None, None
-    if isinstance(fact.date, DateRange):
-        start, end = fact.date.start, fact.date.end
-    else:
-        start = end = fact.date
-    if fact.date_inferred and not fact.date_inferred.startswith("--") and start == end:
-        start = end = fact.date_inferred
-    return start, end
-
-
-def time_key(fact: Fact) -> tuple[int, str, str]:
-    """Sort key of the time order described in this module's docstring.
-
-    Examples:
-        >>> from kg.model import Evidence
-        >>> ev = Evidence(article="a", doc="d", section="main", sentence="s", span=(0, 1))
-        >>> def fact(i, date):
-        ...     return Fact(id=i, type="meeting", roles={}, date=date, evidence=ev, rule="r",
-        ...                 confidence=1.0)
-        >>> facts = [fact("f1", None), fact("f2", "--01-05"), fact("f3", "2022-12"),
-        ...          fact("f4", "2019-03-01"), fact("f0", "--01-05")]
-        >>> [f.id for f in sorted(facts, key=time_key)]
-        ['f4', 'f3', 'f0', 'f2', 'f1']
-    """
-    start, _ = effective_date(fact)
-    if start is None:
-        return (2, "", fact.id)
-    return (1 if start.startswith("--") else 0, start, fact.id)
-
-
-_BOUND = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$")
-
-
-def _comparable(date: str, bound: str) -> str | None:
-    if bound.startswith("--"):
-        if date.startswith("--"):
-            return date
-        return "--" + date[5:] if len(date) >= 7 else None
-    return None if date.startswith("--") else date
-
-
-def in_window(fact: Fact, since: str | None, until: str | None) -> bool:
-    """Whether the fact's date (a range: any part of it) lies in ``[since, until]``.
-
-    Bounds are ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``--MM-DD`` and compare at their own
-    precision (``until="2022"`` keeps all of 2022).  A fact without a date, or without a year
-    when the bound has one, is left out as soon as a bound is given.
-    """
-    for bound in (since, until):
-        if bound is not None and not _BOUND.match(bound):
-            raise KgError(f"bad date bound {bound!r}: use YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD")
-    if since is None and until is None:
-        return True
-    start, end = effective_date(fact)
-    if start is None or end is None:
-        return False
-    if since is not None:
-        value = _comparable(end, since)
-        if value is None or value[: len(since)] < since:
-            return False
-    if until is not None:
-        value = _comparable(start, until)
-        if value is None or value[: len(until)] > until:
-            return False
-    return True

@@ -9,7 +9,6 @@ pair of the document (its headline first).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from typing import Any
 from kg.dates import DateHit, find_dates, nearest_date
 from kg.extract.entities import PersonHit, SentenceMentions, analyse
 from kg.lexicon import lexicon
-from kg.model import Actor, DateValue, Document, Evidence, Fact, FactType
+from kg.model import Actor, DateValue, Document, Evidence, Fact, FactType, make_fact_id
 from kg.nlp import person_spans
 from kg.textutil import fold, fold_name, slug
 
@@ -237,4 +236,4 @@ def fact_id(
     for role, value in sorted(roles.items()):
         actors = value if isinstance(value, tuple) else (value,)
         parts.append(role + "=" + ",".join(a.id for a in actors))
-    return "fact:" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    return make_fact_id(parts)

@@ -15,6 +15,7 @@ from kg.extract.context import DocContext
 from kg.lexicon import lexicon
 from kg.model import Fact, Record
 from kg.read.reader import read_page
+from kg.resolve.chronology import page_date
 
 
 class PersonRecord(Record):
@@ -44,8 +45,8 @@ class PageExtraction(Record):
     facts: tuple[Fact, ...]
     persons: tuple[PersonRecord, ...]
     orgs: tuple[OrgRecord, ...]
-    #: per document, the years written in its full dates (day, month, year)
-    doc_years: dict[str, tuple[int, ...]] = Field(default_factory=dict)
+    #: per document, the page's own date when it has one with a year (kg.resolve.chronology)
+    doc_dates: dict[str, str] = Field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
 
@@ -66,24 +67,14 @@ def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
     facts: list[Fact] = []
     persons: list[PersonRecord] = []
     orgs: dict[str, OrgRecord] = {}
-    doc_years: dict[str, tuple[int, ...]] = {}
+    doc_dates: dict[str, str] = {}
     for document in page.documents:
         ctx, doc_facts = extract_document(document)
         # The evidence is quoted from the file as it is (glued words and all), so that
         # text[span[0]:span[1]] == evidence; the repaired text is what the rules read.
         doc_facts = [_quote_original(f, page.text) for f in doc_facts]
-        doc_years[document.id] = tuple(
-            sorted(
-                {
-                    int(hit.value[:4])
-                    for sent in document.sentences
-                    for hit in find_dates(sent.text)
-                    if isinstance(hit.value, str)
-                    and len(hit.value) == 10
-                    and hit.value[:4].isdigit()
-                }
-            )
-        )
+        if own := page_date(document):
+            doc_dates[document.id] = own
         facts.extend(doc_facts)
         date = _doc_date(ctx, doc_facts)
         in_facts = {a.name for f in doc_facts for a in f.actors() if a.kind == "person"}
@@ -120,7 +111,7 @@ def extract_page(path: str | os.PathLike[str]) -> PageExtraction:
         facts=tuple(facts),
         persons=tuple(persons),
         orgs=tuple(orgs.values()),
-        doc_years=doc_years,
+        doc_dates=doc_dates,
         warnings=page.warnings,
     )
 

@@ -1,4 +1,4 @@
-"""RDF export, import and SPARQL: ``GraphData`` <-> rdflib graph, files, stores, endpoints.
+"""The shape of the export: :class:`~kg.model.GraphData` to RDF triples.
 
 The shape of the export (see ``ontology/kg.ttl``):
 
@@ -9,16 +9,13 @@ The shape of the export (see ``ontology/kg.ttl``):
   evidence nodes (``…/evidence/<n>``, PROV-O + Web Annotation selectors), the rule as a
   ``prov:Plan`` and ``kg:confidence``;
 * shortcut triples (``kg:received``, ``kg:visited``, ``kg:met`` …) are derived from the fact
-  nodes so that simple questions stay simple; ``from_rdf`` ignores them;
+  nodes so that simple questions stay simple; :func:`kg.rdf.parse.from_rdf` ignores them;
 * there are no blank nodes, so serialisations are byte-stable.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
-import io
 import itertools
 import json
 import re
@@ -27,25 +24,22 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, Protocol
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, XSD
 from rdflib.term import Node
 
-from kg.atomic import open_atomic
 from kg.countries import french_names, wikidata
 from kg.errors import QueryError
 from kg.facttypes import spec
-from kg.model import Actor, DateRange, Entity, Evidence, Fact, GraphData, Post
+from kg.model import Actor, DateRange, Entity, Evidence, Fact, GraphData, Post, make_fact_id
 from kg.rdf.formats import new_graph
 from kg.rdf.vocab import (
     EVENT_TYPES,
     KG,
     OA,
     PARTNERSHIP_LEVELS,
-    PREFIXES,
     ROLE_TYPES,
     SCHEMA,
     SEM,
@@ -58,20 +52,19 @@ from kg.rdf.vocab import (
     term,
 )
 
-_KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
+KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "person": (SCHEMA.Person,),
     "country": (SCHEMA.Country,),
     "organization": (SCHEMA.Organization, ORG.Organization),
     "place": (SCHEMA.Place,),
 }
-_CLASS_KINDS = {classes[0]: kind for kind, classes in _KIND_CLASSES.items()}
 #: how an entity's country code links to the country node, per kind
-_COUNTRY_LINKS = {
+COUNTRY_LINKS = {
     "person": SCHEMA.nationality,
     "organization": SCHEMA.location,
     "place": SCHEMA.containedInPlace,
 }
-_ATTRIBUTE_PROPERTIES: dict[str, URIRef] = {
+ATTRIBUTE_PROPERTIES: dict[str, URIRef] = {
     "kind": KG.kind,
     "status": KG.status,
     "count": KG.count,
@@ -82,14 +75,12 @@ _ATTRIBUTE_PROPERTIES: dict[str, URIRef] = {
     "event": KG.partnershipEvent,
     "anniversary_years": KG.anniversaryYears,
     "anniversary_qualifier": KG.anniversaryQualifier,
+    "date_evidence": KG.dateEvidence,
+    "date_inferred_reason": KG.dateInferredReason,
 }
-_PROPERTY_ATTRIBUTES = {prop: key for key, prop in _ATTRIBUTE_PROPERTIES.items()}
-_LEVEL_TOKENS = {concept: token for token, (concept, *_rest) in PARTNERSHIP_LEVELS.items()}
-_ROLE_KEYS = {concept: key for key, concept in ROLE_TYPES.items()}
-_EVENT_TOKENS = {concept: token for token, concept in EVENT_TYPES.items()}
 _ISO2 = re.compile(r"^[A-Z]{2}$")
-_QID = re.compile(r"^Q[1-9][0-9]*$")
-_DATE_TYPES = (
+QID = re.compile(r"^Q[1-9][0-9]*$")
+DATE_TYPES = (
     (re.compile(r"^-?\d{4}-\d{2}-\d{2}$"), XSD.date),
     (re.compile(r"^-?\d{4}-\d{2}$"), XSD.gYearMonth),
     (re.compile(r"^--\d{2}-\d{2}$"), XSD.gMonthDay),
@@ -119,7 +110,7 @@ def date_literal(value: str) -> Literal:
         >>> date_literal("2022-12").datatype == XSD.gYearMonth
         True
     """
-    for pattern, datatype in _DATE_TYPES:
+    for pattern, datatype in DATE_TYPES:
         if pattern.match(value):
             return Literal(value, datatype=datatype)
     return Literal(value)
@@ -167,8 +158,8 @@ def _value(rdf_graph: TripleSink, value: Any, base: str) -> Node:
 def _add_country_link(
     rdf_graph: TripleSink, subject: URIRef, kind: str, country: str | None
 ) -> None:
-    if country and _ISO2.match(country) and kind in _COUNTRY_LINKS:
-        rdf_graph.add((subject, _COUNTRY_LINKS[kind], entity_iri(f"country:{country}")))
+    if country and _ISO2.match(country) and kind in COUNTRY_LINKS:
+        rdf_graph.add((subject, COUNTRY_LINKS[kind], entity_iri(f"country:{country}")))
 
 
 def _iso2_of(entity_id: str, country: str | None) -> str | None:
@@ -186,7 +177,7 @@ def _add_node_basics(
     name: str,
     country: str | None,
 ) -> None:
-    for cls in _KIND_CLASSES[kind]:
+    for cls in KIND_CLASSES[kind]:
         rdf_graph.add((subject, RDF.type, cls))
     rdf_graph.add((subject, SCHEMA.name, Literal(name)))
     _add_country_link(rdf_graph, subject, kind, country)
@@ -215,7 +206,7 @@ def _add_entity(rdf_graph: TripleSink, entity: Entity) -> None:
     for i, post in enumerate(entity.posts):
         _add_post(rdf_graph, subject, i, post)
     if entity.wikidata:
-        same = WD[entity.wikidata] if _QID.match(entity.wikidata) else URIRef(entity.wikidata)
+        same = WD[entity.wikidata] if QID.match(entity.wikidata) else URIRef(entity.wikidata)
         rdf_graph.add((subject, OWL.sameAs, same))
     elif entity.kind == "country":
         # From the shipped table, not from the entity: schema:sameAs keeps the two apart.
@@ -285,9 +276,9 @@ def _add_attributes(rdf_graph: TripleSink, subject: URIRef, attributes: Mapping[
             rdf_graph.add((concept, SKOS_PREF_LABEL, Literal(fr, lang="fr")))
             rdf_graph.add((concept, SKOS_IN_SCHEME, KG.PartnershipLevels))
             rdf_graph.add((concept, KG.rank, _integer(rank)))
-        elif key in _ATTRIBUTE_PROPERTIES:
+        elif key in ATTRIBUTE_PROPERTIES:
             base = f"{subject}/{key}"
-            rdf_graph.add((subject, _ATTRIBUTE_PROPERTIES[key], _value(rdf_graph, value, base)))
+            rdf_graph.add((subject, ATTRIBUTE_PROPERTIES[key], _value(rdf_graph, value, base)))
         else:
             node = URIRef(f"{subject}/attribute/{urllib.parse.quote(key, safe='-._~')}")
             rdf_graph.add((subject, KG.attribute, node))
@@ -306,8 +297,7 @@ def fact_id_of(fact: Fact) -> str:
     """The fact's id, or a stable one derived from its content when the pipeline gave none."""
     if fact.id:
         return fact.id
-    digest = hashlib.sha256(fact.model_dump_json().encode("utf-8")).hexdigest()
-    return f"fact:{digest[:16]}"
+    return make_fact_id([fact.model_dump_json()])
 
 
 def _add_fact(rdf_graph: TripleSink, fact: Fact, fact_id: str, known: set[str]) -> None:
@@ -331,7 +321,7 @@ def _add_fact(rdf_graph: TripleSink, fact: Fact, fact_id: str, known: set[str]) 
             rdf_graph.add((node, KG.countryCode, Literal(actor.country)))
         if i is not None:
             rdf_graph.add((node, KG.position, _integer(i)))
-        if _ROLE_KEYS.get(role_type) != key:
+        if key not in ROLE_TYPES:  # an unknown role is kept by its key
             rdf_graph.add((node, KG.roleKey, Literal(key)))
         if actor.id not in known:
             # An actor the resolver did not list: a node with what the fact says about it.
@@ -389,7 +379,7 @@ class TripleCollector:
     """Collects triples in a list (repeats included) and notes the country nodes typed and
     referred to, so that a graph can be written a chunk at a time, never held whole."""
 
-    _LINKS = frozenset(_COUNTRY_LINKS.values())
+    _LINKS = frozenset(COUNTRY_LINKS.values())
     _COUNTRY_PREFIX = str(entity_iri("country:"))
 
     def __init__(self) -> None:
@@ -470,277 +460,3 @@ def to_rdf(data: GraphData) -> Graph:
         for triple in chunk:
             rdf_graph.add(triple)
     return rdf_graph
-
-
-# --------------------------------------------------------------------------------------------
-# RDF -> GraphData
-
-
-def _one(rdf_graph: Graph, subject: Node, prop: URIRef) -> Node | None:
-    return next(iter(sorted(rdf_graph.objects(subject, prop), key=str)), None)
-
-
-def _text(rdf_graph: Graph, subject: Node, prop: URIRef) -> str | None:
-    value = _one(rdf_graph, subject, prop)
-    return None if value is None else str(value)
-
-
-def _required(rdf_graph: Graph, subject: Node, prop: URIRef) -> str:
-    value = _text(rdf_graph, subject, prop)
-    if value is None:
-        raise QueryError(f"{subject} has no {prop}: not an export of kg.rdf.to_rdf")
-    return value
-
-
-def _read_list(rdf_graph: Graph, node: Node) -> list[Node]:
-    items: list[Node] = []
-    while node != RDF.nil:
-        first = _one(rdf_graph, node, RDF.first)
-        rest = _one(rdf_graph, node, RDF.rest)
-        if first is None or rest is None or len(items) > 100_000:
-            raise QueryError(f"broken rdf:List at {node}")
-        items.append(first)
-        node = rest
-    return items
-
-
-def _python(node: Node) -> Any:
-    if isinstance(node, Literal):
-        if node.datatype == RDF.JSON:
-            return json.loads(str(node))
-        if node.datatype == XSD.boolean:
-            return str(node) in ("true", "1")
-        if node.datatype in (XSD.integer, XSD.nonNegativeInteger):
-            return int(str(node))
-        if node.datatype == XSD.double:
-            return float(str(node))
-        return str(node)
-    return str(node)
-
-
-def _read_value(rdf_graph: Graph, node: Node) -> Any:
-    if node == RDF.nil or (node, RDF.first, None) in rdf_graph:
-        return [_python(item) for item in _read_list(rdf_graph, node)]
-    return _python(node)
-
-
-def _position(rdf_graph: Graph, node: Node) -> int:
-    value = _text(rdf_graph, node, KG.position)
-    return -1 if value is None else int(value)
-
-
-def _read_entity(rdf_graph: Graph, subject: URIRef, kind: str) -> Entity:
-    aliases = _one(rdf_graph, subject, KG.aliases)
-    reasons = _one(rdf_graph, subject, KG.mergedBecause)
-    posts = sorted(rdf_graph.objects(subject, ORG.holds), key=lambda n: _position(rdf_graph, n))
-    wikidata = _text(rdf_graph, subject, OWL.sameAs)
-    if wikidata and wikidata.startswith(str(WD)) and _QID.match(wikidata[len(str(WD)) :]):
-        wikidata = wikidata[len(str(WD)) :]
-    return Entity(
-        id=_required(rdf_graph, subject, DCTERMS.identifier),
-        kind=kind,  # type: ignore[arg-type]
-        name=_required(rdf_graph, subject, SCHEMA.name),
-        country=_text(rdf_graph, subject, KG.countryCode),
-        aliases=tuple(str(a) for a in _read_list(rdf_graph, aliases)) if aliases else (),
-        posts=tuple(_read_post(rdf_graph, post) for post in posts),
-        wikidata=wikidata,
-        merged_because=tuple(str(r) for r in _read_list(rdf_graph, reasons)) if reasons else (),
-    )
-
-
-def _read_post(rdf_graph: Graph, node: Node) -> Post:
-    return Post(
-        role=_required(rdf_graph, node, SCHEMA.roleName),
-        title=_required(rdf_graph, node, SCHEMA.jobTitle),
-        organization=_text(rdf_graph, node, KG.organizationName),
-        country=_text(rdf_graph, node, KG.countryCode),
-        first_seen=_text(rdf_graph, node, KG.firstSeen),
-        last_seen=_text(rdf_graph, node, KG.lastSeen),
-    )
-
-
-def _read_evidence(rdf_graph: Graph, node: Node) -> Evidence:
-    selector = _one(rdf_graph, node, OA.hasSelector)
-    doc = _one(rdf_graph, node, PROV.wasQuotedFrom)
-    page = _one(rdf_graph, node, PROV.hadPrimarySource)
-    if selector is None or doc is None or page is None:
-        raise QueryError(f"evidence {node} lacks its selector, document or page")
-    return Evidence(
-        article=_required(rdf_graph, page, DCTERMS.identifier),
-        doc=_required(rdf_graph, doc, DCTERMS.identifier),
-        section=_required(rdf_graph, node, KG.section),
-        sentence=_required(rdf_graph, node, PROV.value),
-        span=(
-            int(_required(rdf_graph, selector, OA.start)),
-            int(_required(rdf_graph, selector, OA.end)),
-        ),
-    )
-
-
-def _read_roles(rdf_graph: Graph, subject: URIRef) -> dict[str, tuple[Actor, ...]]:
-    single: dict[str, Actor] = {}
-    multiple: dict[str, list[tuple[int, Actor]]] = {}
-    for node in rdf_graph.objects(subject, SEM.hasActor):
-        role_type = _one(rdf_graph, node, SEM.roleType)
-        key = _text(rdf_graph, node, KG.roleKey) or _ROLE_KEYS.get(role_type)  # type: ignore[call-overload]
-        target = _one(rdf_graph, node, RDF.value)
-        if key is None or target is None:
-            raise QueryError(f"role {node} has no role type or actor")
-        actor = Actor(
-            id=_required(rdf_graph, target, DCTERMS.identifier)
-            if (target, DCTERMS.identifier, None) in rdf_graph
-            else _actor_id(target),
-            name=_required(rdf_graph, node, SCHEMA.name),
-            kind=_required(rdf_graph, node, KG.actorKind),  # type: ignore[arg-type]
-            country=_text(rdf_graph, node, KG.countryCode),
-        )
-        position = _text(rdf_graph, node, KG.position)
-        if position is None:
-            single[key] = actor
-        else:
-            multiple.setdefault(key, []).append((int(position), actor))
-    roles: dict[str, tuple[Actor, ...]] = {key: (actor,) for key, actor in single.items()}
-    for key, items in multiple.items():
-        roles[key] = tuple(actor for _, actor in sorted(items, key=lambda item: item[0]))
-    return dict(sorted(roles.items()))
-
-
-def _actor_id(iri: Node) -> str:
-    """The entity id an IRI was made from (inverse of ``entity_iri``)."""
-    rest = str(iri).removeprefix(PREFIXES["id"])
-    prefix, _, slug = rest.partition("/")
-    if prefix == "entity":
-        return urllib.parse.unquote(slug)
-    return f"{urllib.parse.unquote(prefix)}:{urllib.parse.unquote(slug)}"
-
-
-def _read_attributes(rdf_graph: Graph, subject: URIRef) -> dict[str, Any]:
-    attributes: dict[str, Any] = {}
-    level = _one(rdf_graph, subject, KG.partnershipLevel)
-    if level is not None:
-        attributes["level"] = _LEVEL_TOKENS.get(level, str(level))  # type: ignore[call-overload]
-    for prop, key in _PROPERTY_ATTRIBUTES.items():
-        value = _one(rdf_graph, subject, prop)
-        if value is not None:
-            attributes[key] = _read_value(rdf_graph, value)
-    for node in rdf_graph.objects(subject, KG.attribute):
-        value = _one(rdf_graph, node, RDF.value)
-        attributes[_required(rdf_graph, node, KG.key)] = (
-            None if value is None else _read_value(rdf_graph, value)
-        )
-    return dict(sorted(attributes.items()))
-
-
-def _read_fact(rdf_graph: Graph, subject: URIRef) -> Fact:
-    event_type = _one(rdf_graph, subject, SEM.eventType)
-    if event_type not in _EVENT_TOKENS:
-        raise QueryError(f"fact {subject} has no known sem:eventType")
-    date: str | DateRange | None = _text(rdf_graph, subject, SEM.hasTimeStamp)
-    begin = _text(rdf_graph, subject, SEM.hasBeginTimeStamp)
-    if begin is not None:
-        date = DateRange(start=begin, end=_required(rdf_graph, subject, SEM.hasEndTimeStamp))
-    evidence_nodes = sorted(
-        rdf_graph.objects(subject, PROV.wasDerivedFrom), key=lambda n: _position(rdf_graph, n)
-    )
-    if not evidence_nodes:
-        raise QueryError(f"fact {subject} has no evidence")
-    evidence = [_read_evidence(rdf_graph, node) for node in evidence_nodes]
-    rule = _one(rdf_graph, subject, KG.rule)
-    if rule is None:
-        raise QueryError(f"fact {subject} has no kg:rule")
-    return Fact(
-        id=_required(rdf_graph, subject, DCTERMS.identifier),
-        type=_EVENT_TOKENS[event_type],  # type: ignore[index, arg-type]
-        roles=_read_roles(rdf_graph, subject),
-        date=date,
-        date_inferred=_text(rdf_graph, subject, KG.inferredDate),
-        place=_text(rdf_graph, subject, SCHEMA.location),
-        attributes=_read_attributes(rdf_graph, subject),
-        evidence=evidence[0],
-        also=tuple(evidence[1:]),
-        rule=_required(rdf_graph, rule, DCTERMS.identifier),
-        confidence=float(_required(rdf_graph, subject, KG.confidence)),
-    )
-
-
-def from_rdf(rdf_graph: Graph) -> GraphData:
-    """Read back what ``to_rdf`` wrote: entities sorted by id, facts sorted by id.
-
-    Shortcut triples, level labels and document metadata are derived data and are not read.
-    """
-    entities: list[Entity] = []
-    for cls, kind in _CLASS_KINDS.items():
-        for subject in set(rdf_graph.subjects(RDF.type, cls)):
-            if (subject, DCTERMS.identifier, None) in rdf_graph:
-                entities.append(_read_entity(rdf_graph, subject, kind))  # type: ignore[arg-type]
-    facts = [
-        _read_fact(rdf_graph, URIRef(str(s))) for s in set(rdf_graph.subjects(RDF.type, KG.Fact))
-    ]
-    return GraphData(
-        entities=tuple(sorted(entities, key=lambda e: e.id)),
-        facts=tuple(sorted(facts, key=lambda f: f.id)),
-    )
-
-
-# --------------------------------------------------------------------------------------------
-# Files
-
-
-def jsonld_context() -> dict[str, Any]:
-    """The JSON-LD context of ``graph.jsonld`` (published as ``ontology/context.jsonld``)."""
-    return {"@context": dict(PREFIXES)}
-
-
-def _chunks_of(source: GraphData | Graph) -> Iterable[Iterable[Triple]]:
-    if isinstance(source, Graph):
-        return [source]
-    return triple_chunks(source)
-
-
-def serialize(source: GraphData | Graph, fmt: str) -> bytes:
-    """Deterministic bytes of ``source`` (data or an rdflib graph) as ``"ttl"``, ``"nt"`` or
-    ``"jsonld"``: the same graph gives the same bytes (see :mod:`kg.rdf.writer`)."""
-    from kg.rdf import writer as fast
-
-    buffer = io.BytesIO()
-    fast.write_graph(_chunks_of(source), {fmt: buffer}, prefixes=PREFIXES)
-    return buffer.getvalue()
-
-
-def write(
-    data: GraphData | Graph,
-    out_dir: str | Path,
-    *,
-    formats: Iterable[str] = ("ttl", "nt", "jsonld"),
-) -> dict[str, Path]:
-    """Write ``graph.ttl`` / ``graph.nt`` / ``graph.jsonld`` into ``out_dir``, atomically.
-
-    The same data gives the same bytes.  The graph is streamed: sorted runs of triples go to a
-    temporary folder in ``out_dir`` and are merged, so memory stays small for any graph size.
-    Returns the written paths by format; an unknown format raises :class:`QueryError` and
-    writes nothing.
-    """
-    from kg.rdf import writer as fast
-
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = {fmt: out / f"graph.{fmt}" for fmt in formats}
-    with contextlib.ExitStack() as stack:
-        outputs = {fmt: stack.enter_context(open_atomic(path)) for fmt, path in paths.items()}
-        fast.write_graph(_chunks_of(data), outputs, prefixes=PREFIXES, workdir=out)
-    return paths
-
-
-def write_file(data: GraphData | Graph, path: str | Path, fmt: str | None = None) -> Path:
-    """Write one export file (format from ``fmt`` or the suffix), atomically and streamed."""
-    from kg.rdf import writer as fast
-
-    target = Path(path)
-    fmt = fmt or target.suffix.lstrip(".")
-    try:
-        with open_atomic(target) as handle:
-            chunks = _chunks_of(data)
-            fast.write_graph(chunks, {fmt: handle}, prefixes=PREFIXES, workdir=target.parent)
-    except QueryError as e:
-        raise QueryError(f"{target}: {e}") from e
-    return target

@@ -93,6 +93,8 @@ class KG(DefinedNamespace):
     rule: URIRef
     confidence: URIRef
     inferredDate: URIRef
+    dateEvidence: URIRef  # which evidence gave kg:inferredDate its year
+    dateInferredReason: URIRef
     position: URIRef
     roleKey: URIRef
     actorKind: URIRef

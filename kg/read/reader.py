@@ -11,24 +11,29 @@ Regex and :mod:`wordfreq` only, no statistical model: reading a page takes milli
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
+from kg.datafiles import wordlist
 from kg.errors import (
     BinaryInputError,
     EmptyInputError,
     NoArticleError,
     OverBudgetError,
+    ReadError,
     TooLargeError,
     UndecodableError,
     WrongLanguageError,
 )
 from kg.model import Dateline, Document, Page, Part, PartKind, Repair, Sentence
-from kg.read.repair import _TOKEN, _load_words, function_words, repair_span
+from kg.read.repair import WORD, function_words, repair_span
 
 #: A page whose words are less than this share of French function words is not French.
 MIN_FRENCH_RATIO = 0.15
@@ -36,6 +41,8 @@ MIN_FRENCH_RATIO = 0.15
 MIN_ARTICLE_WORDS = 20
 #: Share of control characters above which a file is binary.
 MAX_CONTROL_RATIO = 0.05
+#: A page file larger than this is refused before anything of it is read.
+MAX_PAGE_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -77,27 +84,75 @@ _INITIALISM = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(_load_words("reader_abbreviations.txt"))
+    return wordlist("reader_abbreviations.txt", single=True)
 
 
 @cache
 def _english_words() -> frozenset[str]:
-    return frozenset(_load_words("reader_stopwords_en.txt"))
+    return wordlist("reader_stopwords_en.txt", single=True)
+
+
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def open_page(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> BinaryIO:
+    """``path`` opened for reading once it is known to be a regular file within ``max_bytes``.
+
+    Type and size come from the open file (``fstat``), before any byte is read: a device such
+    as ``/dev/zero``, a pipe or a folder is refused, and so is a 3 GB sparse file, at no cost in
+    memory.  Raises :class:`~kg.errors.ReadError` (:class:`~kg.errors.TooLargeError` for the
+    size) naming the file.
+    """
+    path = Path(path)
+    try:
+        # O_NONBLOCK: opening a pipe with no writer must not hang; regular files ignore it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        raise ReadError(f"{path}: cannot read ({e.strerror or e})") from e
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _FILE_KINDS if test(info.st_mode)), "not a file")
+            raise ReadError(f"{path}: {kind}, not a regular file: only page files are read")
+        if info.st_size > max_bytes:
+            raise TooLargeError(f"{path}: {info.st_size} bytes, over the limit of {max_bytes}")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_page_bytes(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
+    """The bytes of the page file ``path``, checked by :func:`open_page` first; a file that
+    grows past ``max_bytes`` while it is read is refused too."""
+    with open_page(path, max_bytes=max_bytes) as handle:
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as e:
+            raise ReadError(f"{path}: cannot read ({e.strerror or e})") from e
+    if len(data) > max_bytes:
+        raise TooLargeError(f"{path}: over the limit of {max_bytes} bytes")
+    return data
 
 
 def read_page(
-    path: str | Path, *, max_bytes: int = 5_000_000, budget: Budget = DEFAULT_BUDGET
+    path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES, budget: Budget = DEFAULT_BUDGET
 ) -> Page:
     """Read a news page saved as plain text or HTML.
 
-    Raises a :class:`~kg.errors.ReadError` subclass naming the file when it is empty, binary,
-    too large, undecodable, not French, over the reading ``budget`` or holds no article.
+    Raises a :class:`~kg.errors.ReadError` subclass naming the file when it cannot be read, is
+    not a regular file, is empty, binary, too large, undecodable, not French, over the reading
+    ``budget`` or holds no article.
     """
     path = Path(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise TooLargeError(f"{path}: {size} bytes, over the limit of {max_bytes}")
-    data = path.read_bytes()
+    data = read_page_bytes(path, max_bytes=max_bytes)
     if not data.strip():
         raise EmptyInputError(f"{path}: the file is empty")
     text, encoding, warnings = _decode(data, path)
@@ -152,7 +207,7 @@ def _read(
     teaser_lines = [] if split is None else lines[split + 1 :]
     if len(main_lines) < 2:
         raise NoArticleError(f"{name}: no article (a title followed by text) before 'Voir plus'")
-    page_words = frozenset(m.group() for m in _TOKEN.finditer(text))
+    page_words = frozenset(m.group() for m in WORD.finditer(text))
     builder = _Builder(text, article, page_words)
     main, closed = builder.main(main_lines)
     if not closed and split is None:
@@ -237,12 +292,12 @@ def _check_budget(name: str, what: str, size: int, limit: int) -> None:
 def _check_sentences(name: str, documents: list[Document], budget: Budget) -> None:
     sentences = [s for doc in documents for s in doc.sentences]
     _check_budget(name, "sentences", len(sentences), budget.sentences)
-    longest = max((sum(1 for _ in _TOKEN.finditer(s.text)) for s in sentences), default=0)
+    longest = max((sum(1 for _ in WORD.finditer(s.text)) for s in sentences), default=0)
     _check_budget(name, "words in one sentence", longest, budget.sentence_words)
 
 
 def _check_language(text: str, name: str, budget: Budget) -> None:
-    words = [w.lower() for w in _TOKEN.findall(text)]
+    words = [w.lower() for w in WORD.findall(text)]
     _check_budget(name, "words", len(words), budget.words)
     if len(words) < MIN_ARTICLE_WORDS:
         raise NoArticleError(f"{name}: only {len(words)} words, no article")

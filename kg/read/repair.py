@@ -14,14 +14,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field
 from wordfreq import zipf_frequency
 
-from kg.errors import PatternError
+from kg.datafiles import Row, tsv, wordlist
 from kg.model import Repair
 
 #: A word below this Zipf frequency is unknown to the French lexicon (names, glued words).
@@ -42,7 +41,7 @@ ELISION_HEAD_ZIPF = 3.0
 #: A word that gets an "L" back at the start of a paragraph must be at least this common.
 DROP_CAP_ZIPF = 3.0
 
-_TOKEN = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")
 _LETTERS = re.compile(r"[^\W\d_]*")
 #: A token longer than this is never split into two glued words (the longest French words
 #: have about 25 letters); trying every cut of a longer one would cost its length squared.
@@ -70,54 +69,17 @@ _CHAR_MAP = {
 _DROPPED_CHARS = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"}
 
 
-def _load_lines(name: str) -> list[tuple[str, ...]]:
-    """Read a UTF-8 pattern file as tab-separated cells; ``#`` starts a comment line."""
-    try:
-        text = resources.files("kg.patterns").joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError) as e:
-        raise PatternError(f"kg/patterns/{name}: cannot be read: {e}") from e
-    rows: list[tuple[str, ...]] = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(tuple(cell.strip() for cell in line.split("\t")))
-    return rows
-
-
-def _load_words(name: str) -> tuple[str, ...]:
-    """Read a one-word-per-line pattern file."""
-    words: list[str] = []
-    for cells in _load_lines(name):
-        if len(cells) != 1 or any(ch.isspace() for ch in cells[0]):
-            raise PatternError(f"kg/patterns/{name}: one word per line, got {cells!r}")
-        words.append(cells[0])
-    return tuple(words)
-
-
-class FunctionWord(BaseModel):
+class FunctionWord(Row):
     """One row of ``kg/patterns/reader_function_words.tsv``."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
     word: str = Field(pattern=r"^[^\sA-Z]+$")
-    word_class: Literal["det", "prep", "pron", "conj", "verb", "adv"]
+    word_class: Literal["det", "prep", "pron", "conj", "verb", "adv"] = Field(alias="class")
 
 
 @cache
 def function_word_classes() -> dict[str, str]:
     """French closed-class words (lower case) and their class, from the pattern file."""
-    name = "reader_function_words.tsv"
-    rows: dict[str, str] = {}
-    lines = [line for line in _load_lines(name) if line != ("word", "class")]
-    for number, cells in enumerate(lines, start=1):
-        if len(cells) != 2:
-            raise PatternError(f"kg/patterns/{name}: row {number}: two columns, got {cells!r}")
-        try:
-            row = FunctionWord(word=cells[0], word_class=cells[1])
-        except ValidationError as e:
-            raise PatternError(f"kg/patterns/{name}: row {number}: {e}") from e
-        rows[row.word] = row.word_class
-    return rows
+    return {row.word: row.word_class for row in tsv("reader_function_words.tsv", FunctionWord)}
 
 
 @cache
@@ -129,13 +91,13 @@ def function_words() -> frozenset[str]:
 @cache
 def bound_prefixes() -> frozenset[str]:
     """Prefixes of compounds ("co", "cyber", "sur") that do not start a content-word split."""
-    return frozenset(_load_words("reader_prefixes.txt"))
+    return wordlist("reader_prefixes.txt", single=True)
 
 
 @cache
 def name_prefixes() -> frozenset[str]:
     """Prefixes like "Mc" after which a capital is part of the name."""
-    return frozenset(_load_words("reader_name_prefixes.txt"))
+    return wordlist("reader_name_prefixes.txt", single=True)
 
 
 @lru_cache(maxsize=200_000)
@@ -254,7 +216,7 @@ def _spacing(view: str, start: int, edits: Edits) -> None:
 
 
 def _glued_words(view: str, start: int, edits: Edits, page_words: frozenset[str]) -> None:
-    tokens = list(_TOKEN.finditer(view))
+    tokens = list(WORD.finditer(view))
     for k, m in enumerate(tokens):
         a, b = m.start(), m.end()
         if (a > 0 and view[a - 1].isdigit()) or (b < len(view) and view[b].isdigit()):
@@ -380,7 +342,7 @@ def _valid_split(word: str, a: str, b: str) -> bool:
 
 def _drop_cap(view: str, start: int, edits: Edits) -> None:
     """ "e secrétaire général": a paragraph that lost its first letter, a capital "L"."""
-    m = _TOKEN.match(view)
+    m = WORD.match(view)
     if not m or not view[0].islower():
         return
     word = m.group()

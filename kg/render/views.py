@@ -4,11 +4,9 @@ the node positions.
 
 Colours, tooltips and the page itself are in :mod:`kg.render.page`.
 
-Time window: a fact is dated by ``fact.date`` when it carries a year, else by
-``fact.date_inferred`` when that carries a year.  A fact with no year at all (``--MM-DD`` and
-nothing inferred, or no date) cannot be placed in a window, so it is left out whenever
-``since`` or ``until`` is given, and kept otherwise.  Dates compare on their common prefix, so
-``since="2023-05-10"`` keeps a fact dated ``2023-05`` (the month overlaps the window).
+Time window: the same rule as the query API (:func:`kg.dates.in_window`): a fact is kept when
+its dates overlap the window, each bound at its own precision; a fact without a year is left
+out as soon as a bound with a year is given.
 """
 
 from __future__ import annotations
@@ -21,11 +19,12 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.errors import EntityNotFoundError, KgError
+from kg import names
+from kg.dates import as_bound, fact_bounds, fact_in_window
+from kg.errors import KgError
 from kg.facttypes import SPECS, spec
 from kg.graph import entity_attributes, relation_pairs
-from kg.model import Actor, DateRange, Fact, GraphData
-from kg.textutil import fold_name
+from kg.model import Actor, Entity, Fact, GraphData
 
 #: shortcut relations drawn in the entity view ("represents" carries no fact, so no evidence)
 FACT_RELATIONS: tuple[str, ...] = tuple(s.relation for s in SPECS)
@@ -97,43 +96,12 @@ def fact_countries(fact: Fact) -> tuple[str, ...]:
     return tuple(sorted({c for c in map(actor_country, fact_actors(fact)) if is_iso2(c)}))
 
 
-def _has_year(date: str | None) -> bool:
-    return bool(date) and date[:4].isdigit()  # type: ignore[index]
-
-
 def fact_span(fact: Fact) -> tuple[str, str] | None:
-    """First and last day of ``fact`` as date strings with a year, or None when it has none."""
-    date = fact.date
-    if isinstance(date, DateRange):
-        start, end = date.start, date.end
-        if _has_year(start) and not _has_year(end):
-            end = start[:4] + end[1:] if end.startswith("--") else start
-        if _has_year(start) and _has_year(end):
-            return start, end
-    elif _has_year(date):
-        return date, date  # type: ignore[return-value]
-    if _has_year(fact.date_inferred):
-        return fact.date_inferred, fact.date_inferred  # type: ignore[return-value]
-    return None
-
-
-def in_window(fact: Fact, since: str | None, until: str | None) -> bool:
-    """Whether ``fact`` overlaps ``[since, until]`` (see the module docstring for the rules)."""
-    if since is None and until is None:
-        return True
-    span = fact_span(fact)
-    if span is None:
-        return False
-    start, end = span
-    if since is not None:
-        n = min(len(end), len(since))
-        if end[:n] < since[:n]:
-            return False
-    if until is not None:
-        n = min(len(start), len(until))
-        if start[:n] > until[:n]:
-            return False
-    return True
+    """First and last day of ``fact`` as written dates with a year, or None when it has none."""
+    bounds = fact_bounds(fact)
+    if bounds is None or not bounds[0].has_year:
+        return None
+    return str(bounds[0]), str(bounds[1])
 
 
 def in_pair(fact: Fact, pair: tuple[str, str] | None) -> bool:
@@ -157,7 +125,8 @@ def select_facts(
     """The facts of ``data`` kept by the country pair and the time window, in input order."""
     if pair is not None and (len(pair) != 2 or pair[0].upper() == pair[1].upper()):
         raise KgError(f"a country pair needs two different ISO2 codes, got {pair!r}")
-    return tuple(f for f in data.facts if in_pair(f, pair) and in_window(f, since, until))
+    low, high = as_bound(since), as_bound(until)
+    return tuple(f for f in data.facts if in_pair(f, pair) and fact_in_window(f, low, high))
 
 
 def _ego(graph: nx.Graph, source: str, depth: int) -> set[str]:
@@ -171,27 +140,20 @@ def _ego(graph: nx.Graph, source: str, depth: int) -> set[str]:
 
 
 def resolve(candidates: Iterable[DrawnNode], query: str) -> str:
-    """The id of the node whose id, name or alias is ``query`` (case and accents ignored)."""
-    nodes = list(candidates)
-    for node in nodes:
-        if node.id == query:
-            return node.id
-    key = fold_name(query)
-    hits = sorted(
-        {
-            n.id
-            for n in nodes
-            if key in {fold_name(n.id), fold_name(n.name), *(fold_name(a) for a in n.aliases)}
-            or (n.kind == "country" and key == fold_name(n.country))
-        }
-    )
-    if not hits:
-        raise EntityNotFoundError(f"no entity is named {query!r}")
-    if len(hits) > 1:
-        raise EntityNotFoundError(
-            f"{query!r} names {len(hits)} entities ({', '.join(hits[:5])}): give an id"
+    """The id of the node that ``query`` names, by the name resolver of the query API
+    (:func:`kg.names.resolve`: ids, names, aliases, country names in French and English, ISO
+    codes, spelling variants; case and accents ignored)."""
+    entities = {
+        node.id: Entity(
+            id=node.id,
+            kind=node.kind,  # type: ignore[arg-type]
+            name=node.name,
+            country=node.country or None,
+            aliases=node.aliases,
         )
-    return hits[0]
+        for node in candidates
+    }
+    return names.resolve(query, entities, names.name_index(entities.values()))
 
 
 def entity_view(

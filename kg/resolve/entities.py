@@ -18,15 +18,15 @@ ids and adding an article does not rename an entity whose spellings are already 
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kg.dates import PartialDate
 from kg.facttypes import spec
 from kg.lexicon import lexicon
-from kg.model import Actor, DateRange, DateValue, Entity, Evidence, Fact, Post
+from kg.model import Actor, DateRange, DateValue, Entity, Evidence, Fact, Post, make_fact_id
 from kg.textutil import fold_name, slug
 
 _VOWELS = re.compile(r"[aeiouy]")
@@ -177,7 +177,7 @@ class PersonResolver:
                 by_role[role] = (best, seen + list(written))
             posts = []
             for role, (title, dates) in by_role.items():
-                known = sorted(dates, key=_date_order)
+                known = sorted(dates, key=PartialDate.parse)
                 posts.append(
                     Post(
                         role=role,
@@ -199,11 +199,6 @@ class PersonResolver:
                 )
             )
         return out
-
-
-def _date_order(value: str) -> tuple[int, str]:
-    """Dates with a year sort by date; partial ones ("--11-03") after them."""
-    return (0, value) if value[:4].isdigit() else (1, value)
 
 
 def country_entity(iso2: str) -> Entity:
@@ -231,22 +226,17 @@ def country_entity(iso2: str) -> Entity:
 # ---------------------------------------------------------------- facts
 
 
-def _date_key(value: DateValue | None) -> tuple[str | None, str | None]:
-    if value is None:
-        return None, None
-    text = value.start if isinstance(value, DateRange) else value
-    year = text[:4] if text[:4].isdigit() else None
-    return year, text[-5:] if len(text) >= 7 and text[-3] == "-" else text[-2:]
-
-
 @functools.cache
 def _day_number(text: str) -> int | None:
     """Day of the year of a written date (year ignored), or None for a month or a year."""
-    m = re.fullmatch(r"(?:\d{4}|-)-(\d{2})-(\d{2})", text)
-    if not m:
-        return None
-    month, day = int(m.group(1)), int(m.group(2))
-    return (month - 1) * 31 + day
+    date = PartialDate.parse(text)
+    return (date.month - 1) * 31 + date.day if date.day else None
+
+
+@functools.cache
+def _year(text: str) -> int | None:
+    date = PartialDate.parse(text)
+    return date.year if date.has_year else None
 
 
 def dates_compatible(a: DateValue | None, b: DateValue | None, *, slack: int = 0) -> bool:
@@ -270,7 +260,7 @@ def dates_compatible(a: DateValue | None, b: DateValue | None, *, slack: int = 0
         return True
     ra = a if isinstance(a, DateRange) else DateRange(start=a, end=a)
     rb = b if isinstance(b, DateRange) else DateRange(start=b, end=b)
-    years = {x[:4] for x in (ra.start, rb.start) if x[:4].isdigit()}
+    years = {y for y in (_year(ra.start), _year(rb.start)) if y is not None}
     if len(years) > 1:
         return False
     days = [_day_number(x) for x in (ra.start, ra.end, rb.start, rb.end)]
@@ -285,7 +275,11 @@ def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
         return b
     if b is None:
         return a
-    score = lambda d: (not isinstance(d, DateRange), _date_key(d)[0] is not None)  # noqa: E731
+
+    def score(d: DateValue) -> tuple[bool, bool]:
+        start = d.start if isinstance(d, DateRange) else d
+        return not isinstance(d, DateRange), PartialDate.parse(start).has_year
+
     return b if score(b) > score(a) else a
 
 
@@ -379,16 +373,16 @@ class FactMerger:
         out: list[Fact] = []
         seen_ids: dict[str, int] = {}
         for event in self._events:
-            digest = hashlib.sha256("|".join(event_key(event.base)).encode()).hexdigest()[:16]
-            n = seen_ids.get(digest, 0)
-            seen_ids[digest] = n + 1
+            base_id = make_fact_id(event_key(event.base))
+            n = seen_ids.get(base_id, 0)
+            seen_ids[base_id] = n + 1
             update = {
                 "attributes": event.attributes,
                 "date": event.date,
                 "also": tuple(event.also),
                 "place": event.place,
                 "confidence": event.confidence,
-                "id": f"fact:{digest}" + (f"-{n + 1}" if n else ""),
+                "id": base_id + (f"-{n + 1}" if n else ""),
             }
             out.append(event.base.model_copy(update=update))
         return out

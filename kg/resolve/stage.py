@@ -38,7 +38,10 @@ class Resolution:
     def __init__(self) -> None:
         self.resolver = PersonResolver()
         self.orgs: dict[str, OrgRecord] = {}
-        self.doc_years: dict[str, tuple[int, ...]] = {}
+        self.doc_dates: dict[str, str] = {}
+        #: (document, name, country) -> the titles it gives that person: they choose the terms
+        #: of office that date its facts (kg.resolve.chronology)
+        self.titles: dict[tuple[str, str, str | None], set[str]] = {}
         self.documents: set[str] = set()
         self.warnings: list[str] = []
         self.pages = 0
@@ -50,9 +53,12 @@ class Resolution:
             self.resolver.add(
                 PersonMention(person.name, person.country, person.title, person.role, person.date)
             )
+            if person.title:
+                key = (person.doc, person.name, person.country)
+                self.titles.setdefault(key, set()).add(person.title)
         for org in extraction.orgs:
             self.orgs.setdefault(org.acronym, org)
-        self.doc_years.update(extraction.doc_years)
+        self.doc_dates.update(extraction.doc_dates)
         self.documents.update(extraction.documents)
         self.warnings.extend(extraction.warnings)
         self.pages += 1
@@ -77,7 +83,11 @@ class Resolution:
                         mapping[actor.id] = actor.model_copy(update={"id": found})
             fact = rename_actors(fact, mapping)
             merger.add(rename_actors(fact, _canonical_actors(fact, people)))
-        merged = order_facts(infer_years(merger.merged(), self.doc_years))
+        titles: dict[tuple[str, str], set[str]] = {}
+        for (doc, name, country), written in self.titles.items():
+            if found := resolver.lookup(name, country):
+                titles.setdefault((doc, found), set()).update(written)
+        merged = order_facts(infer_years(merger.merged(), self.doc_dates, titles))
         return GraphData(entities=_entities(people, merged, self.orgs), facts=tuple(merged))
 
 

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kg.atomic import os_reason
+from kg.errors import WriteError
 from kg.synth.damage import damage_body, nbsp
 from kg.synth.gold import page_gold
 from kg.synth.page import layout, teaser
@@ -53,13 +55,20 @@ def generate(pages: int, *, seed: int, out: Path) -> list[Path]:
     """
     out = Path(out)
     gold_dir = out / "gold"
-    gold_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for text, gold in _pages(pages, seed):
-        name = gold.pop("_name")
-        path = out / name
-        path.write_bytes(text.encode("utf-8"))
-        data = json.dumps(gold, ensure_ascii=False, indent=2) + "\n"
-        (gold_dir / f"{path.stem}.json").write_bytes(data.encode("utf-8"))
-        paths.append(path)
+    target = gold_dir
+    try:
+        gold_dir.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for text, gold in _pages(pages, seed):
+            name = gold.pop("_name")
+            path = target = out / name
+            path.write_bytes(text.encode("utf-8"))
+            data = json.dumps(gold, ensure_ascii=False, indent=2) + "\n"
+            target = gold_dir / f"{path.stem}.json"
+            target.write_bytes(data.encode("utf-8"))
+            paths.append(path)
+    except (FileExistsError, NotADirectoryError) as e:
+        raise WriteError(f"{out}: cannot write the pages there, it or a parent is a file") from e
+    except OSError as e:
+        raise WriteError(f"{target}: cannot write ({os_reason(e)})") from e
     return paths

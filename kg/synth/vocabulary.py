@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from kg.errors import PatternError
+from kg.datafiles import Row, T, tsv
 
 
-class _Row(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class CountryRow(_Row):
+class CountryRow(Row):
     iso2: str
     name: str
     with_article: str
@@ -30,7 +22,7 @@ class CountryRow(_Row):
     relations_date: str
 
 
-class TitleRow(_Row):
+class TitleRow(Row):
     post: str
     side: str
     count: int
@@ -38,29 +30,19 @@ class TitleRow(_Row):
     fem: str
 
 
-class LevelRow(_Row):
+class LevelRow(Row):
     level: str
     iso2: str
     phrase: str
 
 
-class LexiconRow(_Row):
+class LexiconRow(Row):
     group: str
     values: str
 
 
-def _read_tsv(name: str, model: type[_Row]) -> list[Any]:
-    text = resources.files("kg.synth").joinpath("vocab", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    header = lines[0].split("\t")
-    rows = []
-    for number, line in enumerate(lines[1:], start=2):
-        cells = line.split("\t")
-        try:
-            rows.append(model(**dict(zip(header, cells, strict=True))))
-        except (ValidationError, ValueError) as e:
-            raise PatternError(f"kg/synth/vocab/{name}: bad row {number}: {line!r}") from e
-    return rows
+def _read_tsv(name: str, model: type[T]) -> list[T]:
+    return list(tsv(name, model, package="kg.synth.vocab"))
 
 
 @dataclass(frozen=True)

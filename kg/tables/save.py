@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 
 from kg.api.models import date_text
-from kg.errors import KgError
+from kg.errors import ExportError, KgError, WriteError
 from kg.graph import build_graph
 from kg.model import Actor, Entity, Fact, GraphData
 
@@ -39,18 +39,21 @@ def save(
 
     target = Path(path)
     fmt = (format or target.suffix.lstrip(".")).lower()
-    if fmt in ("ttl", "nt", "jsonld"):
-        from kg import rdf
-
-        rdf.write_file(data, target, fmt)
-    elif fmt in ("graphml", "gexf"):
-        plain = plain_graph(graph() if graph is not None else build_graph(data))
-        lines = nx.generate_graphml(plain) if fmt == "graphml" else nx.generate_gexf(plain)
-        atomic.write_text(target, "\n".join(lines) + "\n")
-    elif fmt == "csv":
-        atomic.write_text(target, facts_csv(data.facts))
-    else:
+    if fmt not in SAVE_FORMATS:
         raise KgError(f"{target}: unknown format {fmt!r} (use one of {', '.join(SAVE_FORMATS)})")
+    try:
+        if fmt in ("ttl", "nt", "jsonld"):
+            from kg import rdf
+
+            rdf.write_file(data, target, fmt)
+        elif fmt in ("graphml", "gexf"):
+            plain = plain_graph(graph() if graph is not None else build_graph(data))
+            lines = nx.generate_graphml(plain) if fmt == "graphml" else nx.generate_gexf(plain)
+            atomic.write_text(target, "\n".join(lines) + "\n")
+        else:
+            atomic.write_text(target, facts_csv(data.facts))
+    except WriteError as e:
+        raise ExportError(str(e)) from e
     return target
 
 
