@@ -4,9 +4,12 @@ Facts are compared by their natural key (reception: host, guest; visit: visitor,
 destination; meeting: each unordered pair of participants; agreement: the set of parties;
 partnership: countries and level; diplomatic relations: the countries).  Person names match
 after folding accents, case and punctuation, and a shorter name matches a longer one when all
-its tokens (at least two) are in it.  Each gold fact is matched to at most one extracted fact:
+its tokens (at least two) are in it, and a gold person's ``aliases`` (spec section 8) match
+like its name.  Each gold fact is matched to at most one extracted fact:
 precision, recall and F1 are micro-averaged over facts, per type and overall; persons are
-scored with their country.
+scored with their country.  The planned status (spec section 8) is scored apart, over the
+matched facts.  A page that cannot be read counts as a page where nothing was found, with its
+reason in :attr:`Report.messages`; the evaluation goes on.
 """
 
 from __future__ import annotations
@@ -62,6 +65,10 @@ class Report:
     micro: Score
     persons: Score
     errors: list[dict[str, Any]] = field(default_factory=list)
+    #: pages that could not be read: their gold facts count as misses
+    messages: list[str] = field(default_factory=list)
+    #: among matched facts that can be planned: is ``status == "planned"`` right
+    planned: Score = field(default_factory=lambda: Score(0, 0, 0))
 
     def table(self) -> str:
         rows = [("type", "P", "R", "F1", "tp", "pred", "gold")]
@@ -81,13 +88,23 @@ class Report:
                     str(score.gold),
                 )
             )
-        return text_table(rows[0], rows[1:], right=range(1, 7))
+        lines = [text_table(rows[0], rows[1:], right=range(1, 7))]
+        planned = self.planned
+        lines.append(
+            f"planned status (matched facts): P {planned.precision:.3f}  R {planned.recall:.3f}"
+            f"  F1 {planned.f1:.3f}  ({planned.tp}/{planned.predicted} predicted,"
+            f" {planned.gold} gold)"
+        )
+        lines.extend(f"unreadable: {m}" for m in self.messages)
+        return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "per_type": {k: v.as_dict() for k, v in self.per_type.items()},
             "micro": self.micro.as_dict(),
             "persons": self.persons.as_dict(),
+            "planned": self.planned.as_dict(),
+            "messages": self.messages,
             "errors": self.errors,
         }
 
@@ -142,32 +159,61 @@ def _units_gold(fact: dict[str, Any]) -> list[tuple[str, tuple[Any, ...]]]:
     return [(kind, (frozenset(fact["countries"]),))]
 
 
-def _same(kind: str, gold: tuple[Any, ...], pred: tuple[Any, ...]) -> bool:
+def _same(
+    kind: str,
+    gold: tuple[Any, ...],
+    pred: tuple[Any, ...],
+    aliases: dict[str, tuple[str, ...]] | None = None,
+) -> bool:
+    forms = aliases or {}
+
+    def person(g: str, p: str) -> bool:
+        return any(names_match(form, p) for form in forms.get(g, (g,)))
+
     if kind == "reception":
-        return names_match(gold[0], pred[0]) and names_match(gold[1], pred[1])
+        return person(gold[0], pred[0]) and person(gold[1], pred[1])
     if kind == "visit":
-        return names_match(gold[0], pred[0]) and gold[1] == pred[1]
+        return person(gold[0], pred[0]) and gold[1] == pred[1]
     if kind == "meeting":
-        return (names_match(gold[0], pred[0]) and names_match(gold[1], pred[1])) or (
-            names_match(gold[0], pred[1]) and names_match(gold[1], pred[0])
+        return (person(gold[0], pred[0]) and person(gold[1], pred[1])) or (
+            person(gold[0], pred[1]) and person(gold[1], pred[0])
         )
     return gold == pred
 
 
 def _match(
-    gold: list[tuple[str, tuple[Any, ...]]], pred: list[tuple[str, tuple[Any, ...]]]
+    gold: list[tuple[str, tuple[Any, ...]]],
+    pred: list[tuple[str, tuple[Any, ...]]],
+    aliases: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[list[int], list[int]]:
     """Greedy one-to-one matching; returns unmatched gold and unmatched predicted indices."""
+    missed, spurious, _ = _pairs(gold, pred, aliases)
+    return missed, spurious
+
+
+def _pairs(
+    gold: list[tuple[str, tuple[Any, ...]]],
+    pred: list[tuple[str, tuple[Any, ...]]],
+    aliases: dict[str, tuple[str, ...]] | None = None,
+) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """Greedy one-to-one matching: unmatched gold, unmatched predicted, matched pairs."""
     used: set[int] = set()
     missed = []
+    matched = []
     for gi, (kind, key) in enumerate(gold):
         for pi, (pkind, pkey) in enumerate(pred):
-            if pi not in used and pkind == kind and _same(kind, key, pkey):
+            if pi not in used and pkind == kind and _same(kind, key, pkey, aliases):
                 used.add(pi)
+                matched.append((gi, pi))
                 break
         else:
             missed.append(gi)
-    return missed, [i for i in range(len(pred)) if i not in used]
+    return missed, [i for i in range(len(pred)) if i not in used], matched
+
+
+def _aliases(persons: list[dict[str, Any]]) -> dict[str, tuple[str, ...]]:
+    """Each gold person's name and its other spellings (spec section 8: either is right)."""
+    return {p["name"]: (p["name"], *p.get("aliases", ())) for p in persons}
 
 
 def evaluate(gold_dir: str | Path, pages_dir: str | Path | None = None) -> Report:
@@ -192,15 +238,36 @@ def evaluate(gold_dir: str | Path, pages_dir: str | Path | None = None) -> Repor
     n_gold: Counter[str] = Counter()
     person_scores = [0, 0, 0]
     errors: list[dict[str, Any]] = []
+    messages: list[str] = []
+    planned = [0, 0, 0]
     for gold_file in files:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         page = pages_dir / gold["article"]
-        extraction = extract_page(page)
+        gold_units = [u for f in gold["facts"] for u in _units_gold(f)]
+        gold_planned = [f.get("status") == "planned" for f in gold["facts"] for _ in _units_gold(f)]
+        try:
+            extraction = extract_page(page)
+        except KgError as e:
+            # An unreadable page scores as a page where nothing was found.
+            messages.append(str(e))
+            for kind, key in gold_units:
+                n_gold[kind] += 1
+                errors.append(
+                    {"article": gold["article"], "error": "missed", "type": kind, "key": _show(key)}
+                )
+            person_scores[2] += len(gold["persons"])
+            continue
         facts = page_facts(extraction)
         pred_units = [u for f in facts for u in _units_pred(f)]
         pred_evidence = [f.evidence.sentence for f in facts for _ in _units_pred(f)]
-        gold_units = [u for f in gold["facts"] for u in _units_gold(f)]
-        missed, spurious = _match(gold_units, pred_units)
+        pred_planned = [
+            f.attributes.get("status") == "planned" for f in facts for _ in _units_pred(f)
+        ]
+        missed, spurious, matched = _pairs(gold_units, pred_units, _aliases(gold["persons"]))
+        for gi, pi in matched:
+            planned[0] += gold_planned[gi] and pred_planned[pi]
+            planned[1] += pred_planned[pi]
+            planned[2] += gold_planned[gi]
         for kind, _ in gold_units:
             n_gold[kind] += 1
         for kind, _ in pred_units:
@@ -234,9 +301,10 @@ def evaluate(gold_dir: str | Path, pages_dir: str | Path | None = None) -> Repor
         for person in gold_persons:
             for i, entity in enumerate(entities):
                 names = (entity.name, *entity.aliases)
+                forms = (person["name"], *person.get("aliases", ()))
                 if (
                     i not in used
-                    and any(names_match(person["name"], n) for n in names)
+                    and any(names_match(f, n) for f in forms for n in names)
                     and entity.country == person["country"]
                 ):
                     used.add(i)
@@ -264,7 +332,14 @@ def evaluate(gold_dir: str | Path, pages_dir: str | Path | None = None) -> Repor
         person_scores[2] += len(gold_persons)
     per_type = {t: Score(tp[t], n_pred[t], n_gold[t]) for t in FACT_TYPES}
     micro = Score(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
-    return Report(per_type=per_type, micro=micro, persons=Score(*person_scores), errors=errors)
+    return Report(
+        per_type=per_type,
+        micro=micro,
+        persons=Score(*person_scores),
+        errors=errors,
+        messages=messages,
+        planned=Score(*planned),
+    )
 
 
 def _show(key: Iterable[Any]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -62,6 +62,22 @@ class Trigger(Row):
     pattern: str
     attributes: dict[str, str | int | bool] = Field(default_factory=dict)
     confidence: float = 0.8
+
+
+class Coreference(Row):
+    """A phrase that stands for persons of the page's event frame ("les deux dirigeants")."""
+
+    pattern: str
+    refers: Literal["pair", "topic", "other", "country"]
+    note: str = ""
+
+
+class Cue(Row):
+    """A named cue of the fact rules ("planned": "devrait", "selon le programme")."""
+
+    cue: str
+    pattern: str
+    note: str = ""
 
 
 class OfficeTerm(Row):
@@ -115,6 +131,8 @@ class Lexicon:
     name_particles: frozenset[str]
     triggers: dict[str, tuple[tuple[Trigger, re.Pattern[str]], ...]]
     partnership_levels: tuple[tuple[PartnershipLevel, re.Pattern[str]], ...]
+    coreference: tuple[tuple[Coreference, re.Pattern[str]], ...]
+    cues: dict[str, re.Pattern[str]]
     country_names: dict[str, str]
     country_display: dict[str, str]
     wikidata: dict[str, str]
@@ -155,7 +173,22 @@ def lexicon() -> Lexicon:
             levels.append((lvl, re.compile(lvl.pattern)))
         except re.error as e:
             raise PatternError(f"kg/patterns/partnership_levels.jsonl: {lvl.label}: {e}") from e
+    corefs = []
+    for ref in _jsonl("coreference.jsonl", Coreference):
+        try:
+            corefs.append((ref, re.compile(ref.pattern)))
+        except re.error as e:
+            raise PatternError(f"kg/patterns/coreference.jsonl: {ref.pattern}: {e}") from e
+    cue_forms: dict[str, list[str]] = {}
+    for cue in _jsonl("cues.jsonl", Cue):
+        try:
+            re.compile(cue.pattern)
+        except re.error as e:
+            raise PatternError(f"kg/patterns/cues.jsonl: {cue.cue}: {e}") from e
+        cue_forms.setdefault(cue.cue, []).append(cue.pattern)
     return Lexicon(
+        coreference=tuple(corefs),
+        cues={k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in cue_forms.items()},
         country_forms={k: tuple(v) for k, v in by_form.items()},
         country_regex=_boundary_regex([f for f in by_form if not f.endswith("-")]),
         prefix_regex=re.compile(r"(?<![\w-])(?:" + trie_regex(prefixes) + r")(?=\w)"),

@@ -61,3 +61,38 @@ def test_generated_gold_scores_well(tmp_path: Path) -> None:
     generate(30, seed=123, out=tmp_path)
     report = evaluate(tmp_path / "gold", tmp_path)
     assert report.micro.f1 >= 0.85, report.table()
+
+
+def test_unreadable_page_counts_as_misses(tmp_path: Path) -> None:
+    # A page the reader refuses is scored as a page where nothing was found, with a message;
+    # the evaluation goes on with the other pages.
+    gold = tmp_path / "gold"
+    pages = tmp_path / "pages"
+    gold.mkdir()
+    pages.mkdir()
+    (pages / "empty.txt").write_text("", encoding="utf-8")
+    (gold / "empty.json").write_text(
+        json.dumps(
+            {
+                "article": "empty.txt",
+                "persons": [{"name": "Tô Lâm", "country": "VN"}],
+                "facts": [{"type": "diplomatic_relations", "countries": ["VN", "LA"]}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    report = evaluate(gold, pages)
+    assert report.micro.gold == 1 and report.micro.tp == 0
+    assert report.persons.gold == 1
+    assert len(report.messages) == 1 and "empty.txt" in report.messages[0]
+    assert "unreadable" in report.table()
+
+
+def test_gold_aliases_match() -> None:
+    # Spec section 8: a name spelled two ways on the page; either spelling is right.
+    from kg.evaluate import _aliases, _same
+
+    aliases = _aliases([{"name": "Alexandre Loukachenko", "aliases": ["Alexander Lukashenko"]}])
+    gold = ("Alexandre Loukachenko", "Tran Dai Quang")
+    assert _same("meeting", gold, ("Alexander Lukashenko", "Trân Dai Quang"), aliases)
+    assert not _same("meeting", gold, ("Alexander Lukashenko", "Trân Dai Quang"))

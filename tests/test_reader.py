@@ -400,3 +400,44 @@ def test_html_page(tmp_path: Path) -> None:
     for hidden in ("tracker", "Accueil", "Politique", "comment", "Copyright", "color"):
         assert hidden not in p.text
     assert [part.kind for part in p.documents[1].parts] == ["headline", "caption", "credit", "lede"]
+
+
+def test_page_stored_as_one_line_with_glued_sentences() -> None:
+    # The whole page on one line, sentences glued at their full stops: read, not refused.
+    text = (
+        "Hanoï (VNA) - Le 3 octobre, le vice-président a reçu à Hanoï la présidente de la "
+        "Chambre, en visite officielle au Vietnam.Lors de l'entretien, les deux parties se sont "
+        "félicitées du partenariat global. La vice-présidente a souhaité une coopération plus "
+        "étroite.Elle a remercié son hôte. -VNA"
+    )
+    p = read_text(text, article="one-line.txt")
+    (main,) = p.documents
+    assert main.headline is None
+    assert main.dateline is not None and main.dateline.place == "Hanoï"
+    assert [s.text[:12] for s in main.sentences] == [
+        "Le 3 octobre",
+        "Lors de l'en",
+        "La vice-prés",
+        "Elle a remer",
+    ]
+    for sent in main.sentences:
+        assert p.text[sent.start : sent.end] == sent.text
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Hanoï (VNA) - Le Premier ministre a reçu l'ambassadeur du Japon, venu lui présenter ses "
+        "lettres de créance, et les deux parties ont évoqué la coopération.",
+        "Le Premier ministre reçoit l'ambassadeur du Japon. Photo : VNA",
+    ],
+    ids=["dateline", "caption"],
+)
+def test_page_opening_without_headline_keeps_its_teasers(first: str) -> None:
+    teaser = "Le ministre reçoit un hôte. Photo : VNA\nUn titre\nUn chapeau qui raconte la suite."
+    body = "Le ministre a aussi évoqué la coopération économique entre les deux pays. -VNA"
+    p = read_text(f"{first}\n{body}\nVoir plus\n{teaser}\n", article="no-headline.txt")
+    main, tease = p.documents
+    assert main.headline is None
+    assert "headline" not in [part.kind for part in main.parts]
+    assert tease.section == "teaser-1" and tease.headline == "Un titre"

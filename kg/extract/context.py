@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kg.dates import DateHit, find_dates, nearest_date
@@ -21,6 +21,14 @@ from kg.model import Actor, DateValue, Document, Evidence, Fact, FactType, make_
 from kg.nlp import person_spans
 from kg.textutil import fold, fold_name, slug
 
+#: a person written as a subject: the verb (or a dated adjunct) follows
+_SUBJECT_SLOT = re.compile(
+    r"(?:\s*\([^)]{0,40}\))?,?\s+(?:(?:le|les|ce) [^,;]{0,30},?\s+)?"
+    r"(?:a|ont|avait|avaient|est|sont|etait|sera|va|doit|devrait|s'est|se sont|s'|se|recoit"
+    r"|rencontre|accueille|effectue|a-t-il|a-t-elle|participe|conduit|dirige)\b"
+)
+_SUBJECT_SLOT_AFTER_TITLE = re.compile(r",\s+[^,;]{3,120},\s+(?:a|ont|est|s'est|sera|va)\b")
+_VERB_GAP = re.compile(r"[;]|\b(?:a|ont|est|sont|avait|qui|que)\b|\bs'|\bse\b")
 _PLACE = re.compile(r"\b(?:a|au siege de [^,]{0,40} a)\s+$")
 
 
@@ -42,6 +50,8 @@ class DocContext:
     sentences: list[SentenceMentions]
     pair: tuple[str, str] | None
     persons: list[tuple[int, PersonHit]] = field(default_factory=list)
+    #: the two principal persons of the event the document is about (see :mod:`frame`)
+    frame: tuple[Arg, Arg] | None = None
 
     def person_country(self, name: str) -> str | None:
         key = fold_name(name)
@@ -59,6 +69,14 @@ class DocContext:
             if start <= p.start and p.end <= end
         ]
         for d in sm.descriptions:
+            if (
+                any(
+                    0 <= p.start - d.end <= 160 and not _VERB_GAP.search(sm.folded[d.end : p.start])
+                    for p in sm.persons
+                )
+                and d.role == "counterpart"
+            ):
+                continue  # "son homologue cambodgien, le vice-Premier ministre ... X" is X
             if start <= d.start and d.end <= end + 40 and d.start < end:
                 person = self.resolve(index, d.role, d.country, d.title)
                 if person is not None:
@@ -67,13 +85,96 @@ class DocContext:
                     )
         return sorted(out, key=lambda a: a.start)
 
+    def refs(self, index: int, start: int, end: int) -> list[Arg]:
+        """Persons that the coreferring phrases of ``start..end`` stand for ("les deux
+        dirigeants", "ils", "il", "son hôte", "la partie laotienne"), from the event frame
+        and the topic of the text (``kg/patterns/coreference.jsonl``)."""
+        sm = self.sentences[index]
+        out: list[Arg] = []
+        for ref, pattern in lexicon().coreference:
+            # The whole sentence is searched (a lookahead may read past ``end``).
+            for m in pattern.finditer(sm.folded):
+                if not start <= m.start() < end:
+                    continue
+                if sm.in_person(m.start(), m.end()) or any(
+                    0 <= p.start - m.end() <= 3
+                    or (
+                        ref.refers in ("other", "country")
+                        and 0 <= p.start - m.end() <= 160
+                        and not _VERB_GAP.search(sm.folded[m.end() : p.start])
+                    )
+                    for p in sm.persons
+                ):
+                    # "les deux présidents X et Y": the phrase is the title of named persons
+                    continue
+                for arg in self._refer(index, m.start(), ref.refers, m.group(0)):
+                    out.append(Arg(arg.name, arg.country, m.start(), m.end(), arg.title, arg.role))
+        return sorted(out, key=lambda a: a.start)
+
+    def _refer(self, index: int, position: int, refers: str, phrase: str) -> list[Arg]:
+        frame = self.frame
+        if refers == "pair":
+            return list(frame) if frame else []
+        country = self._phrase_country(phrase)
+        topic = self.topic(index, position, country if refers == "topic" else None)
+        if refers == "topic":
+            return [topic] if topic else []
+        if refers == "other" and frame and topic:
+            # "son hôte", "son homologue": the principal who is not the topic
+            names = [a.name for a in frame]
+            if topic.name in names:
+                return [frame[1 - names.index(topic.name)]]
+            return []
+        if refers == "country":
+            # "la partie laotienne", "la délégation lao": the principal of that country, else
+            # the latest subject of that country
+            in_frame = [a for a in frame or () if country and a.country == country][:1]
+            if in_frame or not country:
+                return in_frame
+            other = self.topic(index, position, country)
+            return [other] if other else []
+        return []
+
+    def _phrase_country(self, phrase: str) -> str | None:
+        lex = lexicon()
+        for word in reversed(phrase.split()):
+            for row in lex.country_forms.get(word, ()):
+                if row.kind in ("demonym", "name"):
+                    return row.iso2
+        return None
+
+    def topic(self, index: int, position: int, country: str | None = None) -> Arg | None:
+        """What "il"/"elle" stands for: the latest person written as a clause subject (before
+        its verb) before ``position`` of sentence ``index`` ("le dirigeant vietnamien": the
+        latest of that country)."""
+        for i in range(index, -1, -1):
+            sm = self.sentences[i]
+            limit = position if i == index else len(sm.text)
+            best: Arg | None = None
+            for arg in self.args(i, 0, limit):
+                if country and arg.country != country:
+                    continue
+                if _SUBJECT_SLOT.match(sm.folded, arg.end) or _SUBJECT_SLOT_AFTER_TITLE.match(
+                    sm.folded, arg.end
+                ):
+                    best = arg
+            if best is not None:
+                return best
+        return None
+
     def resolve(self, index: int, role: str, country: str | None, title: str) -> PersonHit | None:
         """The person a title-only description stands for, or None when unclear."""
         head = fold(title).split(" ")[0]
+        subject_role = next(
+            (p.role for p in reversed(self.sentences[index].persons) if p.role), None
+        )
 
         def fits(p: PersonHit) -> bool:
             if country and p.country and country != p.country:
                 return False
+            if role == "counterpart" and country:
+                # "son homologue cambodgien": of that country, with the subject's role
+                return p.country == country and (subject_role is None or p.role == subject_role)
             same_role = p.role == role and role not in ("leader", "official", "counterpart")
             return same_role or bool(p.title and head in fold(p.title))
 
@@ -88,6 +189,19 @@ class DocContext:
         isos = _distinct(self.sentences[index])
         if len(isos) >= 2:
             return isos[0], isos[1]
+        if self.pair and "VN" in self.pair:
+            # A page that tells several visits of a Vietnamese leader: "les deux pays" are
+            # Vietnam and the one foreign country of this or the two sentences before.
+            for i in range(index, max(-1, index - 3), -1):
+                foreign = {
+                    h.iso2
+                    for h in self.sentences[i].countries
+                    if h.kind in ("name", "demonym") and h.iso2 != "VN"
+                }
+                if len(foreign) == 1:
+                    return "VN", foreign.pop()
+                if foreign:
+                    break
         return self.pair
 
 
@@ -154,9 +268,47 @@ def analyse_document(document: Document) -> DocContext:
         pair = (seen[0], seen[1])
     elif len(seen) == 1 and seen[0] != "VN":
         pair = ("VN", seen[0])
+    _foreign_titles(sentences, (pair[1] if pair[0] == "VN" else pair[0]) if pair else None)
     ctx = DocContext(document=document, sentences=sentences, pair=pair)
     ctx.persons = [(i, p) for i, sm in enumerate(sentences) for p in sm.persons]
     return ctx
+
+
+def _foreign_titles(sentences: list[SentenceMentions], foreign: str | None) -> None:
+    """A titled person with no country written whose name is not Vietnamese, or who holds a
+    title Vietnam does not have ("le roi", "le président du Sénat"), is of the foreign country
+    named around the mention, else of the document's other country."""
+    names: dict[str, str] = {}
+    for i, sm in enumerate(sentences):
+        for p in sm.persons:
+            if p.country is None and p.title and fold_name(p.name) not in names:
+                country = _nearby_foreign(sentences, i) or foreign
+                if country:
+                    names[fold_name(p.name)] = country
+    if not names:
+        return
+    for sm in sentences:
+        sm.persons = [
+            replace(p, country=names[fold_name(p.name)])
+            if p.country is None and fold_name(p.name) in names
+            else p
+            for p in sm.persons
+        ]
+
+
+def _nearby_foreign(sentences: list[SentenceMentions], index: int) -> str | None:
+    """The one foreign country named in sentence ``index`` or the two before it."""
+    for i in range(index, max(-1, index - 3), -1):
+        foreign = {
+            h.iso2
+            for h in sentences[i].countries
+            if h.kind in ("name", "demonym") and h.iso2 != "VN"
+        }
+        if len(foreign) == 1:
+            return foreign.pop()
+        if foreign:
+            return None
+    return None
 
 
 def country_actor(iso2: str) -> Actor:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from kg.lexicon import Lexicon, lexicon
 from kg.model import Sentence
@@ -38,7 +40,9 @@ _ACRONYM = re.compile(r"^[A-Z0-9]{2,}$")
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9]{1,9})\s*\)")
 _KIND_ORDER = ("name", "demonym", "capital", "prefix", "display")
 _LOCATIVE = re.compile(r"(?:\b(?:au|aux|en|a|dans)\s+(?:la |le |l'|les )?)$")
-_VERB_GAP = re.compile(r"\b(?:a|ont|est|sont|qui|que|avait|sera|va|vont)\b|[;.]")
+_VERB_GAP = re.compile(
+    r"\b(?:a|ont|est|sont|qui|que|avait|sera|va|vont|avec|par)\b|\bs'|\bse\b|[;.]"
+)
 _TITLE_END = re.compile(
     r"[;]|,(?!\s*(?:de |du |des |d'|et (?:de |du |des |d'|le |la |l'|chef|president|secretaire|membre|ministre)))"
     r"|\s(?:a|ont|qui|sont|est|se|s'est|effectuera|a-t-il)\s"
@@ -49,6 +53,7 @@ _LED_BY = re.compile(
 )
 _NAME_AFTER = re.compile(r" ([A-Z][a-zà-ÿ]+)\b(?![\s]*[-–])")
 _GOVERNED = re.compile(r"\b(?:de|du|des|au|aux|en|le|la|l'|a|et|d'|vers|avec)\s*$")
+_COUNTERPART = re.compile(r"\bhomologue ([a-z-]+)\s*,\s*(?:le |la |l')?$")
 _OTHER_LEADERS = re.compile(r"\s*et d'autres \w+ (\w+)")
 
 
@@ -194,6 +199,24 @@ def find_orgs(text: str, folded: str, lex: Lexicon) -> list[OrgHit]:
     return sorted(hits, key=lambda h: h.start)
 
 
+@cache
+def _vn_syllables() -> frozenset[str]:
+    text = resources.files("kg.patterns").joinpath("vietnamese_name_syllables.txt")
+    lines = text.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def vietnamese_name(name: str) -> bool:
+    """Whether every word of ``name`` is a syllable of Vietnamese names ("Pham Minh Chinh").
+
+    Examples:
+        >>> vietnamese_name("Trân Thanh Mân"), vietnamese_name("Hun Manet")
+        (True, False)
+    """
+    words = re.findall(r"[a-z]+", fold(name))
+    return bool(words) and all(w in _vn_syllables() for w in words)
+
+
 def role_of(title: str, lex: Lexicon) -> str:
     """The normalised role of a title: the role rules first, then the title's head word."""
     folded = fold(title)
@@ -289,7 +312,7 @@ def _title_before(
         best.end() <= s < start for s, _ in names
     ):
         return None
-    if len(gap) > 130:
+    if len(gap) > 130 or re.search(r",\s+(?:a|au|aux|dans|en|lors|pour|apres)\b", gap):
         return None
     t_start = best.start()
     # Coordinated titles of one person: "du secrétaire général du PCC et du président Xi".
@@ -345,9 +368,27 @@ def find_persons(
     for run in _name_run(lex.name_particles).finditer(text):
         candidates.extend(_split_run(run, lex, blocked))
     accepted: list[PersonHit] = []
+    place_before = lex.cues["place_before"]
     for start, end in candidates:
+        lead = re.search(r"\b(L[eê]|La) $", text[max(0, start - 3) : start])
+        if lead and fold(text[start - 3 : end]).lstrip() in known:
+            # "Le Hoai Trung": the surname Lê written like the article
+            start -= len(lead.group(0))
         name = text[start:end]
+        if place_before.search(mentions.folded[max(0, start - 60) : start]):
+            # "l'aéroport de Halim Perdanakusuma", "la province lao de Xieng Khouang"
+            continue
         before = _title_before(mentions, start, lex, candidates)
+        if (
+            before
+            and "," in text[before[1] : start]
+            and re.match(
+                r"\s+(?:a|ont|est|sont|avait|avaient|va|sera|doit|devrait|s'|se)\b", text[end:]
+            )
+        ):
+            # "présidée par le chef de l'État indonésien, Tô Lâm a eu": the title ends a
+            # phrase of its own; an apposed name is closed by a comma ("le chef, X, a").
+            before = None
         after = _title_after(mentions, end, lex)
         if after and any(after[0] <= s <= after[1] + 3 for s, _ in candidates):
             after = None
@@ -384,12 +425,26 @@ def find_persons(
             led = _LED_BY.search(mentions.folded[: before[0]])
             if led:
                 country = title_country(mentions, led.start(), led.end(), lex)
+                cities = [c for c in mentions.cities if led.start() <= c.start < led.end()]
+                if country is None and cities:
+                    country = cities[-1].country  # "une délégation de Vientiane"
+        if before and (country is None or cue == "title_before"):
+            # "son homologue cambodgien, le vice-Premier ministre ... X": the counterpart's
+            # demonym qualifies X
+            counterpart = _COUNTERPART.search(mentions.folded[max(0, before[0] - 60) : before[0]])
+            if counterpart and not title_country(mentions, before[0], before[1], lex):
+                forms = lex.country_forms.get(counterpart.group(1), ())
+                country = forms[0].iso2 if forms else country
         if country is None and known.get(fold(name)):
             country = known[fold(name)]
         if country is None and title and cue in ("title_before", "title_after"):
             head = fold(title)
-            if not head.startswith(("homologue", "son homologue", "les deux", "deux")):
-                country = "VN"
+            if not head.startswith(
+                ("homologue", "son homologue", "les deux", "deux")
+            ) and not lex.cues["foreign_title"].search(head):
+                # Vietnamese when the name is; a foreign name takes the country of the text
+                # around it (kg.extract.context: _foreign_titles)
+                country = "VN" if vietnamese_name(name) else None
         t_start = min(s for s, _ in spans) if spans else start
         t_end = max(e for _, e in spans) if spans else end
         accepted.append(
@@ -418,6 +473,15 @@ def find_persons(
             continue
         while d_end > m.start() and text[d_end - 1] in " .,":
             d_end -= 1
+        if any(
+            re.fullmatch(
+                r"\s*,\s*(?:et\s+)?(?:le |la |l')?", text[max(p.end, p.title_end) : m.start()]
+            )
+            for p in accepted
+            if max(p.end, p.title_end) <= m.start()
+        ):
+            # "X, membre du Comité central, secrétaire ... et gouverneur": one more title of X
+            continue
         desc = text[m.start() : d_end]
         mentions.descriptions.append(
             Description(

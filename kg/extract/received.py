@@ -1,9 +1,15 @@
-"""Receptions: "X a reçu Y", "X reçoit Y", "Recevant Y, X a ...", "Y a été reçu par X".
+"""Receptions: "X a reçu Y", "X reçoit Y", "Recevant Y, X a ...", "Y a été reçu par X",
+"Y a été accueilli à l'aéroport par A, B et C", planned "X recevra Y", "Y devrait être reçu
+par X".
 
-One fact per host-guest pair.  The host is the subject, the guest the object; in the
-participial form the host is the last person before the main verb; in the passive the host
-follows "par".  A guest "en visite" or "venu au" a country is left to :mod:`visited`; "cette
-visite" in a reception sentence makes the guest a visitor of the host's country.
+One fact per host-guest pair.  The host is the subject (the persons coordinated right before
+the verb, or a coreferring phrase: "il", "le dirigeant lao"), the guest the object; in the
+participial form the host is the last person before the main verb; in the passive every
+agent after "par" ("par A, puis par B", "par A, B et C") is a host.  A guest that is "une
+délégation ... conduite par X" is X.  A welcome by an official of the guest's own country is
+not bilateral (spec section 8): no fact.  A guest "en visite" or "venu au" a country is left
+to :mod:`visited`; "cette visite" in a reception sentence makes the guest a visitor of the
+host's country.
 """
 
 from __future__ import annotations
@@ -24,43 +30,115 @@ from kg.lexicon import lexicon
 from kg.model import Fact
 
 _FINITE = re.compile(r"\b(?:a|ont)\s+(?!été\b)\w+")
-_CLAUSE_END = re.compile(r",?\s+(?:qui|que|dont|tandis que)\b")
+_CLAUSE_END = re.compile(
+    r",?\s+(?:qui|que|dont|tandis que|alors que|avant de|avant d'|afin|pour)\b"
+    r"|,\s+(?:a l'issue|au cours|lors)\b|\bet (?:est|a|ont|sont|s'|se|l'a)\b"
+)
 _BY = re.compile(r"\bpar\b")
 _THIS_VISIT = re.compile(r"\bcette visite\b")
+_LED_BY = re.compile(
+    r"\b(?:delegation|mission)\b[^;]{0,200}?\b(?:conduite?s?|dirigee?s?|menee?s?) par\b"
+)
+_COORD = re.compile(r"\bet\b|^\s*,\s*$")
+_VERB_BETWEEN = re.compile(r"[;]|\b(?:a|ont|est|sont|avait|avaient|qui|que)\b|\bs'|\bse\b")
 
 
 def _pairs(hosts: list[Arg], guests: list[Arg]) -> Iterator[tuple[Arg, Arg]]:
     for host in hosts:
         for guest in guests:
-            if host.name != guest.name:
-                yield host, guest
+            if host.name == guest.name:
+                continue
+            if host.country and guest.country and host.country == guest.country:
+                continue  # an own-country welcome is not bilateral
+            yield host, guest
+
+
+def _found(ctx: DocContext, index: int, start: int, end: int) -> list[Arg]:
+    """Named persons, descriptions and coreferring phrases of ``start..end``, by position."""
+    out: list[Arg] = []
+    for arg in sorted(ctx.args(index, start, end) + ctx.refs(index, start, end), key=_pos):
+        if not any(o.name == arg.name for o in out):
+            out.append(arg)
+    return out
+
+
+def _pos(arg: Arg) -> int:
+    return arg.start
+
+
+def _objects(ctx: DocContext, index: int, start: int) -> list[Arg]:
+    """The guests after the verb, up to the end of the clause; a delegation is its head."""
+    sm = ctx.sentences[index]
+    end_m = _CLAUSE_END.search(sm.folded, start)
+    end = end_m.start() if end_m else len(sm.text)
+    led = _LED_BY.search(sm.folded, start, len(sm.text))
+    if led and led.start() < end:
+        heads = ctx.args(index, led.end(), len(sm.text))
+        if heads:
+            return heads[:1]
+    return ctx.args(index, start, end)
+
+
+def _subjects(ctx: DocContext, index: int, start: int, trigger: int) -> list[Arg]:
+    """The persons coordinated right before the verb."""
+    sm = ctx.sentences[index]
+    before = _found(ctx, index, start, trigger)
+    if not before:
+        return []
+    kept = [before[-1]]
+    for prev in reversed(before[:-1]):
+        between = sm.folded[prev.end : kept[0].start]
+        if _COORD.search(between) and not _VERB_BETWEEN.search(between):
+            kept.insert(0, prev)
+        else:
+            break
+    return kept
+
+
+def _main_subject(ctx: DocContext, index: int, trigger: int) -> list[Arg]:
+    """The first person of the sentence written as a subject (its verb follows)."""
+    sm = ctx.sentences[index]
+    for arg in _found(ctx, index, 0, trigger):
+        if re.match(
+            r"(?:\s*\([^)]*\))?,?\s+(?:a|ont|est|s'|se|sera|devrait|va)\b", sm.folded[arg.end :]
+        ):
+            return [arg]
+    return []
+
+
+def _agents(ctx: DocContext, index: int, after: int) -> list[Arg]:
+    """Every agent of a passive: "par A, puis par B", "par A, B et C"."""
+    sm = ctx.sentences[index]
+    end_m = _CLAUSE_END.search(sm.folded, after)
+    end = end_m.start() if end_m else len(sm.text)
+    return ctx.args(index, after, end)
 
 
 def extract(ctx: DocContext) -> Iterator[Fact]:
     """Yield every reception of the document, in order of appearance."""
     triggers = lexicon().triggers.get("reception", ())
+    planned_cue = lexicon().cues["planned"]
     for index, sm in enumerate(ctx.sentences):
         for trig, pattern in triggers:
             for m in pattern.finditer(sm.folded):
+                start = sm.folded.rfind(";", 0, m.start()) + 1
                 if trig.rule == "received.participle":
                     verb = _FINITE.search(sm.lower, m.end())
                     stop = verb.start() if verb else len(sm.text)
                     found = ctx.args(index, m.end(), stop)
                     hosts, guests = found[-1:], found[:-1]
                 elif trig.rule == "received.passive":
-                    start = sm.folded.rfind(";", 0, m.start()) + 1
-                    guests = ctx.args(index, start, m.start())[-1:]
+                    guests = _subjects(ctx, index, start, m.start())[-1:]
+                    if guests and _VERB_BETWEEN.search(sm.folded[guests[0].end : m.start()]):
+                        # "X s'entretiendra avec Z et devrait être reçu par": X is the guest
+                        guests = _main_subject(ctx, index, m.start())
                     by = _BY.search(sm.folded, m.end())
-                    after = by.end() if by else m.end()
-                    end = _CLAUSE_END.search(sm.folded, after)
-                    hosts = ctx.args(index, after, end.start() if end else len(sm.text))[:1]
+                    hosts = _agents(ctx, index, by.end() if by else m.end())
                 else:
-                    start = sm.folded.rfind(";", 0, m.start()) + 1
-                    hosts = [a for a in ctx.args(index, start, m.start())]
-                    end = _CLAUSE_END.search(sm.folded, m.end())
-                    guests = ctx.args(index, m.end(), end.start() if end else len(sm.text))
-                    hosts = _subjects(hosts, sm.folded, m.start())
+                    hosts = _subjects(ctx, index, start, m.start())
+                    guests = _objects(ctx, index, m.end())
                 date, date_text = date_near(sm, m.start())
+                planned = bool(planned_cue.search(sm.folded, start, m.end() + 1))
                 for host, guest in _pairs(hosts, guests):
                     yield make_fact(
                         ctx,
@@ -71,7 +149,10 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                         confidence=trig.confidence,
                         date=date,
                         place=place_of(sm),
-                        attributes={"date_text": date_text},
+                        attributes={
+                            "date_text": date_text,
+                            "status": "planned" if planned else None,
+                        },
                     )
                     if (
                         _THIS_VISIT.search(sm.folded)
@@ -90,17 +171,3 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                             confidence=0.6,
                             attributes={"kind": "unspecified"},
                         )
-
-
-def _subjects(hosts: list[Arg], folded: str, trigger: int) -> list[Arg]:
-    """Keep the subject persons: those coordinated right before the verb."""
-    if len(hosts) <= 1:
-        return hosts
-    kept = [hosts[-1]]
-    for prev in reversed(hosts[:-1]):
-        between = folded[prev.end : kept[0].start]
-        if re.search(r"\bet\b", between) and not re.search(r"[;]|\b(?:a|ont)\b", between):
-            kept.insert(0, prev)
-        else:
-            break
-    return kept

@@ -21,14 +21,21 @@ from kg.model import Actor, Fact
 
 _CLAUSES = re.compile(r"\s+tandis que\s+|;|\s+alors que\s+")
 _STATUS = (
-    ("issued", re.compile(r"\brendue?s? publique?s?\b|\bpublie(?:e|es|s)?\b")),
+    ("issued", re.compile(r"\brendue?s? publique?s?\b|\bpubli(?:e|ee|ees|es|ent|er|era|eront)\b")),
     (
         "planned",
         re.compile(
             r"\bsigner bientot\b|\b(?:vont|va|doivent|devraient) signer\b|\bsigneront\b|\bprochaine signature\b|\bbientot\b"
+            r"|\bseront signee?s\b|\bsera signee?\b"
         ),
     ),
-    ("signed", re.compile(r"\bsigne(?:e|es|s)?\b|\bsignature\b|\bont conclu\b")),
+    (
+        "signed",
+        re.compile(
+            r"\bsigne(?:e|es|s)?\b|\bsignature\b|\bont conclu\b|\bparaphe(?:e|es|s)?\b"
+            r"|\bl'echange de\b|\bechange(?:e|es|s)? (?:des|de|les)\b|\bont ete echange"
+        ),
+    ),
     (
         "existing",
         re.compile(
@@ -37,10 +44,11 @@ _STATUS = (
     ),
 )
 _GENERIC = re.compile(r"\b(?:les|des|aux|ces|leurs|ses)\s+$")
-_NAMED = re.compile(r"\s*(?:cadre\s+)?(?:sur|de|d'|relatif|concernant|portant)\b|\]")
+_NAMED = re.compile(r"\s*(?:cadre\s+)?(?:sur|de|d'|relatif|concernant|portant|dans)\b|\]")
 _ANOTHER = re.compile(r"\bet un autre\b")
 _ENTRE = re.compile(r"\bentre\s+(?:le |la |l'|les )?")
 _DASH_PAIR = re.compile(r"\s*[-–]\s*")
+_BOTH = re.compile(r"entre\s+les\s+deux\b")
 
 
 def _count(folded: str, position: int) -> int | None:
@@ -55,7 +63,7 @@ def _count(folded: str, position: int) -> int | None:
 
 
 def _kind(trigger: str) -> str:
-    if "declaration" in trigger:
+    if "declaration" in trigger or "communique" in trigger:
         return "joint_declaration"
     if "protocole" in trigger or "memorandum" in trigger:
         return "memorandum"
@@ -97,6 +105,10 @@ def _parties(
     if after:
         pairs = []
         for i, (pos, parties) in enumerate(after):
+            if parties is None and _BOTH.match(sm.folded, pos):
+                # "entre les deux pays / Parlements / ministères": the pair of the visit
+                pair = _recent_pair(ctx, index)
+                parties = [country_actor(pair[0]), country_actor(pair[1])] if pair else None
             if parties is None:
                 return []
             count = _count(sm.folded, trig_start) if i == 0 else _count(sm.folded, pos)
@@ -124,6 +136,12 @@ def _parties(
         if nxt and _DASH_PAIR.fullmatch(sm.text[first.end : nxt[0].start]):
             return [([country_actor(first.iso2), country_actor(nxt[0].iso2)], count)]
         return []
+    subject_cities = list(
+        dict.fromkeys((c.city, c.country) for c in sm.cities if start <= c.start < trig_start)
+    )
+    if len(subject_cities) == 2 and re.search(r"\bet\b", sm.folded[sm.cities[0].end : trig_start]):
+        # "Hanoï et la capitale lao Vientiane ont signé": a city memorandum
+        return [([city_actor(*subject_cities[0]), city_actor(*subject_cities[1])], count)]
     subject = list(
         dict.fromkeys(
             h.iso2 for h in hits if h.start < trig_start and not sm.in_person(h.start, h.end)
@@ -138,8 +156,35 @@ def _parties(
     return []
 
 
+def _recent_pair(ctx: DocContext, index: int) -> tuple[str, str] | None:
+    """The two countries of "les deux pays" in an agreement sentence: Vietnam and the foreign
+    country of this or the two sentences before (a page may tell several visits), else the
+    event frame's, else the document's pair."""
+    for i in range(index, max(-1, index - 3), -1):
+        foreign = [
+            h.iso2
+            for h in ctx.sentences[i].countries
+            if h.kind in ("name", "demonym") and h.iso2 != "VN"
+        ]
+        if len(set(foreign)) == 1:
+            return "VN", foreign[0]
+        if foreign:
+            break
+    return _frame_pair(ctx) or ctx.pair_for(index)
+
+
+def _frame_pair(ctx: DocContext) -> tuple[str, str] | None:
+    if ctx.frame is None:
+        return None
+    a, b = ctx.frame
+    if a.country and b.country and a.country != b.country and ":" not in a.country + b.country:
+        return a.country, b.country
+    return None
+
+
 def extract(ctx: DocContext) -> Iterator[Fact]:
     """Yield every agreement of the document, in order of appearance."""
+    cues = lexicon().cues
     for index, sm in enumerate(ctx.sentences):
         bounds = [0] + [m.end() for m in _CLAUSES.finditer(sm.folded)] + [len(sm.folded)]
         for trig, pattern in lexicon().triggers.get("agreement", ()):
@@ -155,15 +200,35 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                     bool(_NAMED.match(sm.folded, m.end()))
                     or sm.text[m.start() : m.start() + 1].isupper()
                 )
-                if _GENERIC.search(sm.folded[max(0, m.start() - 8) : m.start()]) and count is None:
-                    continue
-                if count is None and not named:
-                    continue
                 status = next((s for s, p in _STATUS if p.search(clause)), None)
+                # A signing, an issue or a planned signing stated in the clause makes even a
+                # generic plural a fact ("ont signé une série d'accords", "Des documents de
+                # coopération ont été signés").
+                stated = status in ("signed", "issued", "planned") and bool(
+                    cues["signing_event"].search(clause)
+                )
+                generic = _GENERIC.search(sm.folded[max(0, m.start() - 8) : m.start()])
+                if generic and count is None and not stated:
+                    continue
+                if count is None and not named and not stated:
+                    continue
+                if cues["not_a_document"].search(sm.folded, start, m.start()):
+                    continue
+                if cues["agreement_by_others"].search(sm.folded, start, min(end, m.end() + 60)):
+                    continue
+                if cues["multilateral"].search(sm.folded, m.start(), min(end, m.end() + 80)):
+                    continue
                 if status is None:
                     status = "existing" if named else "signed"
                 extra = 1 if _ANOTHER.search(sm.folded, m.end(), end) else 0
-                for parties, n in _parties(ctx, index, start, m.start(), end):
+                found = _parties(ctx, index, start, m.start(), end)
+                if not found and stated:
+                    # "les deux ministres ont signé", "ils ont assisté à la signature": the
+                    # parties of the visit or talks the sentence belongs to
+                    pair = _recent_pair(ctx, index)
+                    if pair:
+                        found = [([country_actor(pair[0]), country_actor(pair[1])], count)]
+                for parties, n in found:
                     total = n or (1 if extra else None)
                     if total is not None:
                         total += extra

@@ -28,13 +28,18 @@ _PLANNED = re.compile(
     r"\b(?:se rendr(?:a|ont)|effectuer(?:a|ont)|prochaine?|attendue?s?|preparation de la visite"
     r"|va effectuer|vont effectuer|est attendu)\b"
 )
-_LOCATIVE = re.compile(r"\b(?:en|au|aux|a|dans)\s+(?:la |le |l'|les )?$")
-_CHAIN = re.compile(r"^\s*(?:,\s*)?et\s+(?:en|au|aux|a)?\s*(?:la |le |l'|les )?$")
+_LOCATIVE = re.compile(r"\b(?:en|au|aux|a|dans|pour)\s+(?:la |le |l'|les )?$")
+_CHAIN = re.compile(r"^\s*(?:,\s*)?(?:et|puis)\s+(?:en|au|aux|a)?\s*(?:la |le |l'|les )?$")
 _WINDOW_END = re.compile(r"[,;.]|\s(?:afin|pour|qui|a|ont|et de|de sa)\s")
 _OF = re.compile(
-    r"^\s*(?:prochaine\s+)?(?:(?:au|en|aux)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:du|de la|de l'|d')\s"
+    r"^\s*(?:prochaine\s+)?(?:(?:au|en|aux)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:du|de la|de l'|d'|de )\s*"
 )
+_THEN = re.compile(r",\s*puis\s+(?:en|au|aux)\s+(?:la |le |l'|les )?")
 _THIS = re.compile(r"\b(?:cette|la meme|ladite)\s+$")
+_POSSESSIVE = re.compile(r"\b(?:sa|son|leur)\s+(?:(?:premiere|prochaine|recente|derniere)\s+)?$")
+_SUBJECT_VERB = re.compile(
+    r"(?:\s*\([^)]*\))?,?\s+(?:a|ont|est|sont|s'|se|sera|devrait|va|effectue|effectuera)\b"
+)
 
 
 def _kind(sm: SentenceMentions) -> str:
@@ -63,6 +68,11 @@ def _destinations(sm: SentenceMentions, start: int, *, capitals: bool) -> list[s
             inside_dans = inside_dans or left.rstrip().endswith("dans la province du")
         elif re.search(r"\bdans\b", left) and not found:
             found.append(hit.iso2)
+    for then in _THEN.finditer(sm.folded, end):
+        # "se rendra en Irlande pour une visite officielle, puis en France"
+        for hit in sm.countries:
+            if hit.start == then.end() and hit.kind == "name":
+                found.append(hit.iso2)
     if capitals and not found:
         for city in sm.cities:
             if start <= city.start <= end and _LOCATIVE.search(sm.folded[start : city.start]):
@@ -71,18 +81,48 @@ def _destinations(sm: SentenceMentions, start: int, *, capitals: bool) -> list[s
     return list(dict.fromkeys(found))
 
 
+def _found(ctx: DocContext, index: int, start: int, end: int) -> list[Arg]:
+    """Persons, descriptions and coreferring phrases of ``start..end``; a spouse travels with
+    the visitor but is not the visitor."""
+    out: list[Arg] = []
+    for arg in sorted(ctx.args(index, start, end) + ctx.refs(index, start, end), key=_pos):
+        if arg.role != "spouse" and not any(o.name == arg.name for o in out):
+            out.append(arg)
+    return out
+
+
+def _pos(arg: Arg) -> int:
+    return arg.start
+
+
 def _visitor(ctx: DocContext, index: int, start: int, end: int, rule: str) -> Arg | None:
     sm = ctx.sentences[index]
     text_after = sm.folded[end : end + 160]
     if rule == "visited.noun" and _OF.match(text_after):
-        after = ctx.args(index, end, min(len(sm.text), end + 200))
+        after = _found(ctx, index, end, min(len(sm.text), end + 200))
         if after:
             return after[0]
-    before = ctx.args(index, 0, start)
+    if _POSSESSIVE.search(sm.folded[max(0, start - 40) : start]):
+        # "lors de sa visite", "dans le cadre de sa visite d'État": the subject of the
+        # sentence, else the person the text is about
+        subject = _main_subject(ctx, index)
+        if subject is None:
+            subject = ctx.topic(index, start)
+        if subject is not None:
+            return subject
+    before = _found(ctx, index, 0, start)
     if before:
         return before[-1]
-    after = ctx.args(index, end, len(sm.text))
+    after = _found(ctx, index, end, len(sm.text))
     return after[0] if after else None
+
+
+def _main_subject(ctx: DocContext, index: int) -> Arg | None:
+    sm = ctx.sentences[index]
+    for arg in _found(ctx, index, 0, len(sm.text)):
+        if _SUBJECT_VERB.match(sm.folded, arg.end):
+            return arg
+    return None
 
 
 def extract(ctx: DocContext) -> Iterator[Fact]:
@@ -92,10 +132,12 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
             for m in pattern.finditer(sm.folded):
                 if trig.rule == "visited.noun" and _THIS.search(sm.folded[: m.start()]):
                     continue
+                if lexicon().cues["invitation"].search(sm.folded, 0, m.start()):
+                    continue
                 destinations = _destinations(
                     sm,
                     m.start() if trig.rule != "visited.noun" else m.end(),
-                    capitals=trig.rule == "visited.arrival",
+                    capitals=trig.rule in ("visited.arrival", "visited.noun"),
                 )
                 if trig.rule in ("visited.go",) and not destinations:
                     destinations = _destinations(sm, m.end(), capitals=False)

@@ -76,7 +76,12 @@ _CLOSING = re.compile(r"(?<!\s)\s*[-–—]\s*VNA\s*$")
 _SOURCE = re.compile(r"(?i)source\s*:?.{0,60}")
 _SEE_MORE = re.compile(r"(?i)voir plus")
 _LINK = re.compile(r"\[[^\[\]]+\]")
-_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"»)\]]*(?=\s+[\"«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_END = re.compile(
+    r"(?<![.!?…])[.!?…]+[\"»)\]]*(?=\s+[\"«(\[]?[A-ZÀ-ÖØ-Þ0-9])"
+    # Sentences glued at their full stop by the scraper: "en 2014.La vice-présidente".
+    r"|(?<=[a-zà-ÿ0-9]{2}[.])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
+)
+_WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIALISM = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 # The look-behinds of _MARKER, _CREDIT, _CLOSING and _SENTENCE_END change no match (a match
 # is leftmost, so it never starts inside a run of what it begins with); they keep a search
@@ -206,7 +211,7 @@ def _read(
     split = next((i for i, ln in enumerate(lines) if _SEE_MORE.fullmatch(ln.text)), None)
     main_lines = lines if split is None else lines[:split]
     teaser_lines = [] if split is None else lines[split + 1 :]
-    if len(main_lines) < 2:
+    if len(main_lines) < 2 and not (main_lines and _starts_article(main_lines[0].text)):
         raise NoArticleError(f"{name}: no article (a title followed by text) before 'Voir plus'")
     page_words = frozenset(m.group() for m in WORD.finditer(text))
     builder = _Builder(text, article, page_words)
@@ -312,6 +317,16 @@ def _check_language(text: str, name: str, budget: Budget) -> None:
         )
 
 
+def _starts_article(line: str) -> bool:
+    """A line that opens with a dateline ("Hanoï (VNA) - ...") is body text, not a headline."""
+    return bool(_DATELINE.match(line))
+
+
+def _is_caption(line: str) -> bool:
+    """A photo line: the "ảnh N" marker or a trailing photo credit."""
+    return bool(_MARKER.search(line) or _CREDIT.search(line))
+
+
 @dataclass(frozen=True)
 class _Line:
     text: str
@@ -338,11 +353,13 @@ class _Builder:
         self.page_words = page_words
 
     def main(self, lines: list[_Line]) -> tuple[Document, bool]:
-        parts: list[Part] = [self._part("headline", lines[0].start, lines[0].end)]
+        # A page scraped from its dateline or from a photo caption has no headline.
+        first = 0 if _starts_article(lines[0].text) or _is_caption(lines[0].text) else 1
+        parts: list[Part] = [self._part("headline", lines[0].start, lines[0].end)][:first]
         markers: list[Repair] = []
         dateline: Dateline | None = None
         closed = False
-        for number, line in enumerate(lines[1:], start=1):
+        for number, line in enumerate(lines[first:], start=first):
             start, end = line.start, line.end
             if number == len(lines) - 1 or (
                 number == len(lines) - 2 and _SOURCE.fullmatch(lines[-1].text)
@@ -355,7 +372,7 @@ class _Builder:
             if _SOURCE.fullmatch(line.text) and number == len(lines) - 1:
                 markers.append(self._marker(start, end))
                 continue
-            if _MARKER.search(line.text):
+            if _MARKER.search(line.text) or (number == 0 and _is_caption(line.text)):
                 parts.extend(self._caption(start, end, markers))
                 continue
             if _LINK.fullmatch(line.text):
@@ -372,7 +389,7 @@ class _Builder:
                 )
                 parts.append(self._part("dateline", start, start + len(m.group().rstrip())))
                 start += m.end()
-            kind: PartKind = "lede" if number == 1 and dateline is None else "body"
+            kind: PartKind = "lede" if number == 1 and first and dateline is None else "body"
             if start < end:
                 parts.append(self._part(kind, start, end))
         return self._document("main", parts, markers, dateline), closed

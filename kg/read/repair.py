@@ -322,6 +322,9 @@ def _valid_split(word: str, a: str, b: str) -> bool:
     class_a, class_b = classes.get(a.lower()), classes.get(b.lower())
     if class_a in ("det", "prep") and class_b == "pron":
         return False
+    if word[0].isupper() and class_b == "pron":
+        # A name ending like a pronoun ("Luxon", "Tuyen") is not a word glued to "on".
+        return False
     prefix = a.lower() in bound_prefixes()
     if class_a and (class_b or not prefix) and len(b) >= 2 and zipf(b) >= WITH_FUNCTION_ZIPF:
         return True

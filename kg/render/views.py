@@ -25,6 +25,7 @@ from kg.errors import KgError
 from kg.facttypes import SPECS, spec
 from kg.graph import entity_attributes, relation_pairs
 from kg.model import Actor, Entity, Fact, GraphData
+from kg.render.french import french_date
 
 #: shortcut relations drawn in the entity view ("represents" carries no fact, so no evidence)
 FACT_RELATIONS: tuple[str, ...] = tuple(s.relation for s in SPECS)
@@ -322,7 +323,7 @@ def describe(
         a, b = (c.upper() for c in pair)
         parts.append(f"{countries.get(a, a)} – {countries.get(b, b)}")
     if since is not None or until is not None:
-        parts.append(f"du {since or '…'} au {until or '…'}")
+        parts.append(f"du {french_date(since) or '…'} au {french_date(until) or '…'}")
     return " · ".join(parts)
 
 
