@@ -20,6 +20,7 @@ Examples:
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -36,7 +37,7 @@ from typing import Any, BinaryIO
 from pydantic import ValidationError
 
 from kg import __version__
-from kg.atomic import write_bytes
+from kg.atomic import fsync_folder, write_bytes
 from kg.errors import KgError
 from kg.model import GraphData, Record
 
@@ -127,7 +128,7 @@ class Cache:
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         write_bytes(path, blob)
-        _fsync_dir(path.parent)
+        fsync_folder(path.parent)
 
     def discard(self, key: str) -> None:
         """Remove the entry of ``key`` if there is one."""
@@ -215,20 +216,6 @@ def _check(blob: bytes) -> str | None:
     return None
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable (a power cut, not only a kill); not possible everywhere."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 # ---------------------------------------------------------------- what invalidates it
 
 
@@ -270,12 +257,24 @@ class BuildSnapshot(Record):
     skipped: tuple[tuple[str, str], ...] = ()
 
 
+@functools.cache
+def code_version() -> str:
+    """A hash of every file of the package: a build answered from a snapshot must have been
+    made by this very code (a change in the RDF or HTML writers renders the exports again)."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def snapshot_path(
     cache: Cache, keys: Sequence[tuple[Path, str | None]], out: Path | None, html: bool
 ) -> tuple[Path, str]:
     """Where the snapshot of a build of these pages (with their content keys, None for an
     unreadable one) into ``out`` lives, and its name."""
-    digest = hashlib.sha256(f"{html}|{out}".encode())
+    digest = hashlib.sha256(f"{html}|{out}|{code_version()}".encode())
     for path, key in keys:
         digest.update(f"{path}\0{key or 'unreadable'}\0".encode())
     name = "build-" + digest.hexdigest()[:24]

@@ -7,10 +7,12 @@ message on stderr and exit code 1 (2 for usage errors, as argparse does).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import re
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,6 +28,14 @@ if TYPE_CHECKING:
 PROGRESS_EVERY = 5.0
 
 
+def _window_options(p: argparse.ArgumentParser) -> None:
+    """``--since`` and ``--until``, checked at parse time."""
+    for option, word in (("--since", "from"), ("--until", "up to")):
+        p.add_argument(
+            option, type=_date, default=None, metavar="DATE", help=_date_help(option, word)
+        )
+
+
 def _date_help(option: str, what: str) -> str:
     return (
         f"keep facts dated {what} this date: YYYY, YYYY-MM, YYYY-MM-DD, or --MM-DD for a day "
@@ -34,38 +44,65 @@ def _date_help(option: str, what: str) -> str:
 
 
 class Progress:
-    """Build progress on stderr: a ``tqdm`` bar on a terminal; elsewhere (piped to a file, in
-    CI) a plain line every :data:`PROGRESS_EVERY` seconds and, after those, one at the end (a
-    build shorter than that prints none)."""
+    """Build progress on stderr, used as a context manager around the build.
+
+    On a terminal: a ``tqdm`` bar of the pages.  Elsewhere (piped to a file, in CI): a plain
+    line every :data:`PROGRESS_EVERY` seconds from a background thread, whatever the build is
+    doing (loading the model, reading pages, resolving, writing the exports), and one at the
+    end; a build shorter than that prints nothing.
+    """
 
     def __init__(self) -> None:
         self.started = time.monotonic()
-        self.last = self.started
+        self.done = 0
+        self.total: int | None = None
         self.bar: Any = None
         self.printed = False
         self.tty = sys.stderr.isatty()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> Progress:
+        if not self.tty:
+            self._thread = threading.Thread(target=self._beat, name="kg-progress", daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, failed: type[BaseException] | None, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+            if self.printed and failed is None:  # a failure says so itself, in one line
+                self._line(finished=True)
+        if self.bar is not None:
+            self.bar.close()
 
     def __call__(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
         if self.tty:
             if self.bar is None:
                 from tqdm import tqdm
 
                 self.bar = tqdm(total=total, unit="page", file=sys.stderr, leave=True)
             self.bar.update(done - self.bar.n)
-            if done >= total:
-                self.bar.close()
-            return
-        now = time.monotonic()
-        if now - self.last < PROGRESS_EVERY and not (done >= total and self.printed):
-            return  # a short build stays quiet; a long one ends with a last line
-        self.last = now
+
+    def _beat(self) -> None:
+        while not self._stop.wait(PROGRESS_EVERY):
+            self._line()
+
+    def _line(self, *, finished: bool = False) -> None:
+        elapsed = f"{time.monotonic() - self.started:.0f} s"
+        done, total = self.done, self.total
+        if total is None:
+            text = f"build: {'finished' if finished else 'starting (reading the pages)'}, {elapsed}"
+        elif finished:
+            text = f"build: {done}/{total} pages, finished in {elapsed}"
+        elif done < total:
+            text = f"build: {done}/{total} pages ({100 * done // max(total, 1)} %), {elapsed}"
+        else:
+            text = f"build: {done}/{total} pages read; resolving and writing the exports, {elapsed}"
         self.printed = True
-        share = 100 * done // max(total, 1)
-        print(
-            f"build: {done}/{total} pages ({share} %), {now - self.started:.0f} s",
-            file=sys.stderr,
-            flush=True,
-        )
+        print(text, file=sys.stderr, flush=True)
 
 
 def _date(text: str) -> str:
@@ -82,16 +119,18 @@ def _date(text: str) -> str:
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.pipeline import build
 
-    result = build(
-        args.inputs,
-        out=args.out,
-        cache_dir=args.cache,
-        use_cache=not args.no_cache,
-        workers=args.workers,
-        progress=None if args.quiet else Progress(),
-        html=not args.no_html,
-        wait=args.wait,
-    )
+    with contextlib.ExitStack() as stack:
+        progress = None if args.quiet else stack.enter_context(Progress())
+        result = build(
+            args.inputs,
+            out=args.out,
+            cache_dir=args.cache,
+            use_cache=not args.no_cache,
+            workers=args.workers,
+            progress=progress,
+            html=not args.no_html,
+            wait=args.wait,
+        )
     report = result.report
     print(f"read {report.pages} pages, {report.documents} documents ({report.cached} from cache)")
     print("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(report.entities.items())))
@@ -157,18 +196,14 @@ def cmd_sparql(args: argparse.Namespace) -> int:
     text = read_query(args.query)
     data = None if args.endpoint else args.data
     raw = [_split_binding(b) for b in args.bind or []]
-    graph_iri = args.graph if args.endpoint else None
-    bindings = _entity_bindings(
-        text, raw, data=data, endpoint=args.endpoint, graph_iri=graph_iri, deadline=args.deadline
-    )
-    result = query(
-        text,
-        data=data,
-        endpoint=args.endpoint,
-        bindings=bindings,
-        graph_iri=graph_iri,
-        deadline=args.deadline,
-    )
+    where: dict[str, Any] = {
+        "data": data,
+        "endpoint": args.endpoint,
+        "graph_iri": args.graph if args.endpoint else None,
+        "deadline": args.deadline,
+    }
+    bindings = _entity_bindings(text, raw, where)
+    result = query(text, bindings=bindings, **where)
     print(result.to_table())
     return 0
 
@@ -176,6 +211,11 @@ def cmd_sparql(args: argparse.Namespace) -> int:
 #: ``# param ?country: country IRI`` in a library query's header: the value names an entity
 _PARAM = re.compile(r"#\s*param\s+\?(\w+)\s*:\s*(person|country|organi[sz]ation|org|place)\s+IRI")
 _ENTITY_ID = re.compile(r"(?:person|country|org|organization|place):[\w-]+")
+#: a variable of an undeclared query named like an entity parameter (?country, ?countryB,
+#: ?guest): the value names an entity too; ?countryName and the like stay literals
+_ENTITY_VAR = re.compile(r"(country|person|guest|host|visitor|partner|org|place)[A-Z0-9]?")
+_VAR_KINDS = {"country": "country", "partner": "country", "person": "person", "guest": "person"}
+_VAR_KINDS |= {"host": "person", "visitor": "person", "org": "organization", "place": "place"}
 _ISO2 = re.compile(r"[A-Z]{2}")
 
 
@@ -187,17 +227,12 @@ def _split_binding(text: str) -> tuple[str, str]:
 
 
 def _entity_bindings(
-    sparql: str,
-    raw: list[tuple[str, str]],
-    *,
-    data: str | None,
-    endpoint: str | None,
-    graph_iri: str | None = None,
-    deadline: float = 300.0,
+    sparql: str, raw: list[tuple[str, str]], where: dict[str, Any]
 ) -> dict[str, object]:
     """The bindings of ``--bind``: a value that names an entity (an ISO2 code, an entity id,
     or any name given to a parameter the query declares as an entity IRI, e.g. ``# param
-    ?country: country IRI``) is looked up in the graph as ``kg query`` does (:func:`kg.names.
+    ?country: country IRI``, or, in a query without declarations, to a variable named like
+    one: ``?country``, ``?countryA``, ``?guest``) is looked up in the graph as ``kg query`` does (:func:`kg.names.
     resolve`) and bound to that entity's IRI; an unknown one is an error naming the closest
     entities, not an empty answer.  Other values bind as :func:`_binding` says."""
     from rdflib import URIRef
@@ -211,13 +246,13 @@ def _entity_bindings(
     for name, value in raw:
         is_iri = value.startswith("<") or re.match(r"https?://", value) is not None
         wanted = declared.get(name)
+        if wanted is None and name not in declared and (match := _ENTITY_VAR.fullmatch(name)):
+            wanted = _VAR_KINDS[match.group(1)]
         if is_iri or not (wanted or _ISO2.fullmatch(value) or _ENTITY_ID.fullmatch(value)):
             bindings[name] = _binding(f"{name}={value}")[1]
             continue
         if entities is None:
-            entities = _graph_entities(
-                data=data, endpoint=endpoint, graph_iri=graph_iri, deadline=deadline
-            )
+            entities = _graph_entities(where)
             index = name_index(entities.values())
         try:
             found = resolve(value, entities, index)
@@ -256,10 +291,9 @@ _KINDS = {
 }
 
 
-def _graph_entities(
-    *, data: str | None, endpoint: str | None, graph_iri: str | None, deadline: float
-) -> dict[str, Entity]:
-    """The entities of the queried graph (file or endpoint), by id, for name lookups."""
+def _graph_entities(where: dict[str, Any]) -> dict[str, Entity]:
+    """The entities of the queried graph (``where``: the file, or the endpoint and its named
+    graph, as :func:`kg.rdf.query` takes them), by id, for name lookups."""
     from urllib.parse import unquote
 
     from kg.model import Entity
@@ -267,10 +301,7 @@ def _graph_entities(
     from kg.rdf.vocab import ID
 
     found: dict[str, dict[str, Any]] = {}
-    rows = query(
-        _ENTITIES, data=data, endpoint=endpoint, graph_iri=graph_iri, deadline=deadline
-    ).rows
-    for iri, kind_iri, name, alias in rows:
+    for iri, kind_iri, name, alias in query(_ENTITIES, **where).rows:
         if not str(iri).startswith(str(ID)):
             continue
         prefix, _, rest = str(iri)[len(str(ID)) :].partition("/")
@@ -553,20 +584,7 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="keep the facts between two different countries (ISO2 codes, e.g. VN CN)",
     )
-    p.add_argument(
-        "--since",
-        type=_date,
-        default=None,
-        metavar="DATE",
-        help=_date_help("--since", "from"),
-    )
-    p.add_argument(
-        "--until",
-        type=_date,
-        default=None,
-        metavar="DATE",
-        help=_date_help("--until", "up to"),
-    )
+    _window_options(p)
     p.add_argument(
         "--view",
         choices=["entities", "countries"],
@@ -592,20 +610,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--kind", default=None, help="fact type, visit kind or role, depending on the question"
     )
-    p.add_argument(
-        "--since",
-        type=_date,
-        default=None,
-        metavar="DATE",
-        help=_date_help("--since", "from"),
-    )
-    p.add_argument(
-        "--until",
-        type=_date,
-        default=None,
-        metavar="DATE",
-        help=_date_help("--until", "up to"),
-    )
+    _window_options(p)
     _remote_context_option(p)
     p.set_defaults(func=cmd_query)
 

@@ -31,6 +31,21 @@ MONTHS = {
     "novembre": 11,
     "decembre": 12,
 }
+#: the months as written, with their accents, for writing dates in French
+MONTH_NAMES = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 _M = "(" + "|".join(MONTHS) + ")"

@@ -4,8 +4,10 @@ This module only wires the stages (:mod:`kg.extract.page` reads and extracts one
 :mod:`kg.resolve.stage` resolves the build, :mod:`kg.tables.exports` writes it), the cache
 and the worker processes.  Per-page extraction results
 are cached by the content hash of the file (see :mod:`kg.cache`), so a warm rebuild analyses
-nothing that has not changed.  Exports are written atomically: an interrupted build leaves the
-previous exports in place.
+nothing that has not changed.  Exports are replaced as a set, their stamp last (see
+:mod:`kg.tables.exports`): a build killed or out of disk space leaves the previous exports in
+place, or a folder no later build trusts.  A build holds the lock of its export folder, so two
+builds never write one folder at once.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from kg.cache import (
     snapshot_path,
     write_snapshot,
 )
-from kg.errors import KgError, ReadError
+from kg.errors import KgError, ReadError, TooLargeError
 from kg.extract.page import PageExtraction, extract_page
 from kg.model import GraphData
 from kg.read.reader import MAX_PAGE_BYTES, open_page
@@ -95,8 +97,8 @@ def page_key(cache: Cache, path: Path) -> str:
     with open_page(path, max_bytes=MAX_PAGE_BYTES) as handle:
         try:
             return cache.key_of_stream(handle, limit=MAX_PAGE_BYTES)
-        except ValueError as e:
-            raise ReadError(f"{path}: over the limit of {MAX_PAGE_BYTES} bytes") from e
+        except ValueError as e:  # it grew since it was checked
+            raise TooLargeError(f"{path}: over the limit of {MAX_PAGE_BYTES} bytes") from e
         except OSError as e:
             raise ReadError(f"{path}: cannot read ({e.strerror or e})") from e
 

@@ -598,6 +598,12 @@ def test_browser_malicious_page_runs_nothing(browser: Any, tmp_path: Path) -> No
     assert EVIL_IMG in text and EVIL in text  # the quote, in the details panel
     page.get_by_label("Montrer les entités sans fait").check()
     assert opened.drawn() == (3, 1)
+    page.locator("#kg-search").fill("<img")  # the hostile name and alias, listed as text
+    assert set(page.locator("#kg-results li").all_inner_texts()) == {EVIL, EVIL_IMG}
+    # a hostile link: the hash is read as data too
+    page.evaluate("location.hash = 'sel=n:' + encodeURIComponent('<img src=x onerror=alert(4)>')")
+    page.evaluate("location.hash = 'xpays=' + encodeURIComponent('<script>alert(5)</script>')")
+    page.locator("#kg-panel .kg-fact-head").count()
     assert page.title() == EVIL_TITLE
     assert page.locator("h1").inner_text() == EVIL_TITLE
     assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
@@ -753,7 +759,6 @@ def test_one_french_title_for_every_view(tmp_path: Path) -> None:
         {"focus": PHUC.id},
         {"pair": ("VN", "FR")},
         {"since": "2023"},
-        {"title": "Diplomatic knowledge graph"},  # what `kg build` passed before
     ):
         text = render_html(DATA, tmp_path / "g.html", **kwargs).read_text(encoding="utf-8")  # type: ignore[arg-type]
         titles.add(re.search(r"<title>(.*?)</title>", text).group(1))  # type: ignore[union-attr]
@@ -899,6 +904,17 @@ def test_browser_country_panel(browser: Any, tmp_path: Path, view: str) -> None:
     page.locator("#kg-panel .kg-partners").get_by_role("button", name="France").click()
     assert page.evaluate("kgNetwork.getSelectedNodes()") == ["country:FR"]
     assert page.locator("#kg-panel-title").inner_text() == "France"
+    if view == "countries":  # an edge of the country view: the pair, its levels and facts
+        page.evaluate("location.hash = 'sel=e:CN|VN'")
+        page.locator("#kg-panel-title").filter(has_text="Chine — Vietnam").wait_for()
+        levels = page.locator("#kg-panel .kg-levels li").all_inner_texts()
+        assert [" ".join(level.split()) for level in levels] == [
+            "12 décembre 2023 partenariat de coopération stratégique intégral",
+            "30 mai 2008 partenariat stratégique intégral",
+        ]
+        dates = page.locator("#kg-panel .kg-facts .kg-fact-date").all_inner_texts()
+        assert dates == ["12 décembre 2023", "3 novembre 2022", "30 mai 2008", "10 mai"]
+        assert page.evaluate("kgNetwork.getSelectedEdges()") == ["CN|VN"]
     opened.close()
 
 

@@ -14,7 +14,6 @@ import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 from pydantic import BaseModel
@@ -37,6 +36,7 @@ from kg.api.models import (
     Visit,
     format_rows,
 )
+from kg.api.questions import QUESTIONS, answer
 from kg.countries import ISO2, english_names
 from kg.dates import fact_bounds, fact_in_window, time_key
 from kg.errors import EntityNotFoundError, KgError, QueryError
@@ -47,20 +47,7 @@ from kg.tables import save
 from kg.tables.save import SAVE_FORMATS as SAVE_FORMATS
 from kg.textutil import fold, fold_name
 
-__all__ = ["KnowledgeGraph", "format_rows"]
-
-QUESTIONS = (
-    "persons",
-    "countries",
-    "institutions",
-    "events",
-    "receptions",
-    "visits",
-    "agreements",
-    "partnership",
-    "timeline",
-    "centrality",
-)
+__all__ = ["QUESTIONS", "KnowledgeGraph", "format_rows"]
 
 
 def _actors(fact: Fact) -> Iterator[tuple[str, Actor]]:
@@ -668,7 +655,7 @@ class KnowledgeGraph:
         since: str | None = None,
         until: str | None = None,
     ) -> Results[BaseModel]:
-        """Answer one of the questions of ``kg query`` (see ``QUESTIONS``).
+        """Answer one of the questions of ``kg query`` (see :mod:`kg.api.questions`).
 
         ``between`` (two entities) keeps what happened between them, in either direction;
         ``actor`` keeps what involves it (for ``persons``: their country or organisation);
@@ -682,60 +669,9 @@ class KnowledgeGraph:
             >>> [s.level for s in kg.run("partnership", between=["VN", "KR"])]
             ['comprehensive_strategic_partnership']
         """
-        if question not in QUESTIONS:
-            raise KgError(f"unknown question {question!r}: ask one of {', '.join(QUESTIONS)}")
-        if between is not None and len(between) != 2:
-            raise KgError(f"--between takes two entities, got {len(between)}")
-        if between is not None and self._resolve(between[0]) == self._resolve(between[1]):
-            a, b = between
-            raise KgError(
-                f"--between needs two different entities: {a!r} and {b!r} are both "
-                f"{self._resolve(a)}"
-            )
-        if question == "persons":
-            return Results(self.persons(country=actor, role=kind))
-        if question in ("countries", "institutions", "centrality"):
-            return Results(getattr(self, question)())
-        rows: list[Any]
-        if question in ("events", "timeline"):
-            if question == "timeline" and between is None:
-                raise KgError("timeline needs two entities: --between A B")
-            rows = list(self.events(type=kind, between=between))
-        elif question == "receptions":
-            rows = self._both_ways(self.receptions, between)
-        elif question == "visits":
-            rows = self._both_ways(functools.partial(self.visits, kind=kind), between)
-        elif question == "agreements":
-            rows = list(self.agreements(*(between or ())))
-        elif between is not None:
-            rows = list(self.partnership(*between).history)
-        else:
-            rows = [s for x, y in self._partnership_pairs() for s in self.partnership(x, y).history]
-        target = None if actor is None else self._resolve(actor)
-        return Results(
-            r
-            for r in rows
-            if (target is None or self._involves(self._facts[r.id], target))
-            and fact_in_window(self._facts[r.id], since, until)
+        return answer(
+            self, question, between=between, actor=actor, kind=kind, since=since, until=until
         )
-
-    def _both_ways(
-        self, ask: Callable[..., Results[Any]], between: Sequence[str] | None
-    ) -> list[Any]:
-        """The answers of ``ask(a, b)`` and ``ask(b, a)`` (each once), in time order."""
-        if between is None:
-            return list(ask())
-        a, b = between
-        found = {r.model_dump_json(): r for pair in ((a, b), (b, a)) for r in ask(*pair)}
-        return sorted(found.values(), key=lambda r: time_key(self._facts[r.id]))
-
-    def _partnership_pairs(self) -> list[tuple[str, str]]:
-        """Every pair of parties of a partnership fact, sorted."""
-        pairs: set[tuple[str, str]] = set()
-        for fact in self._select("partnership"):
-            ids = sorted({p.id for p in fact.actors("parties")})
-            pairs.update(itertools.combinations(ids, 2))
-        return sorted(pairs)
 
 
 # ------------------------------------------------------------------------------ helpers

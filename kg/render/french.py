@@ -16,25 +16,13 @@ import re
 from functools import cache
 
 from kg.datafiles import Row, tsv
-from kg.model import DateRange, Fact
+from kg.dates import MONTH_NAMES as MONTHS
+from kg.dates import PartialDate, date_bounds, fact_bounds
+from kg.errors import DateError
+from kg.model import Fact
 from kg.textutil import fold_name
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 INFERRED = "année déduite"
-_DATE = re.compile(r"^(?:(\d{4})|--)(?:-?(\d{2}))?(?:-(\d{2}))?$")
 
 
 class _Label(Row):
@@ -123,8 +111,21 @@ def clean_title(title: str) -> str:
     return title
 
 
-def _day(day: str) -> str:
-    return "1er" if day == "01" else str(int(day))
+def _day(day: int) -> str:
+    return "1er" if day == 1 else str(day)
+
+
+def _parse(value: str) -> PartialDate | None:
+    try:
+        return PartialDate.parse(value)
+    except DateError:
+        return None
+
+
+def _words(date: PartialDate) -> str:
+    words = [_day(date.day)] if date.day else []
+    words += [MONTHS[date.month - 1]] if date.month else []
+    return " ".join(words + ([str(date.year)] if date.has_year else []))
 
 
 def french_date(value: str | None) -> str:
@@ -138,26 +139,13 @@ def french_date(value: str | None) -> str:
     """
     if not value:
         return ""
-    match = _DATE.match(value)
-    if match is None:
-        return value
-    year, month, day = match.groups()
-    if month is None or not 1 <= int(month) <= 12:
-        return year or value
-    words = [MONTHS[int(month) - 1]]
-    if day is not None:
-        words.insert(0, _day(day))
-    if year:
-        words.append(year)
-    return " ".join(words)
+    date = _parse(value)
+    return value if date is None else _words(date)
 
 
-def _parts(value: str) -> tuple[str, str, str] | None:
-    match = _DATE.match(value)
-    if match is None or match.group(2) is None or match.group(3) is None:
-        return None
-    year, month, day = match.groups()
-    return year or "", month, day
+def _days(value: str) -> PartialDate | None:
+    date = _parse(value)
+    return date if date is not None and date.day else None
 
 
 def french_range(start: str, end: str) -> str:
@@ -173,19 +161,15 @@ def french_range(start: str, end: str) -> str:
     """
     if start == end:
         return french_date(start)
-    a, b = _parts(start), _parts(end)
-    if a is not None and b is not None and (a[0] == b[0] or not b[0]):
-        year = f" {a[0]}" if a[0] else ""
-        if a[1] == b[1]:
-            return f"du {_day(a[2])} au {_day(b[2])} {MONTHS[int(a[1]) - 1]}{year}"
+    a, b = _days(start), _days(end)
+    if a is not None and b is not None and (a.year == b.year or not b.has_year):
+        year = f" {a.year}" if a.has_year else ""
+        if a.month == b.month:
+            return f"du {_day(a.day)} au {_day(b.day)} {MONTHS[a.month - 1]}{year}"
         return (
-            f"du {_day(a[2])} {MONTHS[int(a[1]) - 1]} au {_day(b[2])} {MONTHS[int(b[1]) - 1]}{year}"
+            f"du {_day(a.day)} {MONTHS[a.month - 1]} au {_day(b.day)} {MONTHS[b.month - 1]}{year}"
         )
     return f"du {french_date(start)} au {french_date(end)}"
-
-
-def _with_year(value: str, year: str) -> str:
-    return year + value[1:] if value.startswith("--") else value
 
 
 def fact_date(fact: Fact) -> str:
@@ -199,21 +183,13 @@ def fact_date(fact: Fact) -> str:
         >>> fact_date(f)
         '3 novembre 2017 (année déduite)'
     """
-    date = fact.date
-    start = date.start if isinstance(date, DateRange) else (date or "")
-    inferred = fact.date_inferred or ""
-    if inferred[:4].isdigit() and not start[:4].isdigit():
-        year = inferred[:4]
-        if isinstance(date, DateRange):
-            text = french_range(_with_year(date.start, year), _with_year(date.end, year))
-        elif date:
-            text = french_date(_with_year(date, year))
-        else:
-            text = french_date(inferred)
-        return f"{text} ({INFERRED})"
-    if isinstance(date, DateRange):
-        return french_range(date.start, date.end)
-    return french_date(date)
+    written = date_bounds(fact.date)
+    if written is None:  # no date written: only an inferred one, if any
+        return f"{french_date(fact.date_inferred)} ({INFERRED})" if fact.date_inferred else ""
+    bounds = fact_bounds(fact) or written
+    inferred = bounds[0].has_year and not written[0].has_year
+    text = french_range(str(bounds[0]), str(bounds[1]))
+    return f"{text} ({INFERRED})" if inferred else text
 
 
 def period(first: str | None, last: str | None) -> str:
@@ -224,4 +200,4 @@ def period(first: str | None, last: str | None) -> str:
         return french_range(first, last)
     one = first or last or ""
     text = french_date(one)
-    return f"le {text}" if _parts(one) else f"en {text}"
+    return f"le {text}" if _days(one) else f"en {text}"

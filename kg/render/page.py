@@ -21,16 +21,17 @@ within seconds.  The same data always gives the same bytes.
 
 from __future__ import annotations
 
-import html
+import functools
 import json
 import math
 import re
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+import jinja2
 import pyvis
+from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.atomic import write_text
@@ -56,7 +57,6 @@ from kg.render.views import (
     describe,
     entity_view,
     fact_countries,
-    fact_key,
     fact_span,
     layout,
     select_facts,
@@ -68,7 +68,6 @@ LARGE = 300
 #: the page title, the same for every view
 TITLE = "Réseau diplomatique"
 #: titles that callers from before the French page pass: shown as ``TITLE``
-_ENGLISH_TITLES = frozenset({"Knowledge graph", "Diplomatic knowledge graph"})
 #: label font sizes (px at zoom 1): every node gets at least the first, the busiest the second
 FONT_MIN, FONT_MAX = 17, 26
 #: labels smaller than this on screen (px) are not drawn, except the important nodes'
@@ -90,7 +89,6 @@ LEVEL_STYLE: dict[str, tuple[str, str]] = {
     token: (lvl.label_fr, lvl.colour) for token, lvl in LEVELS.items()
 } | {"": ("sans partenariat connu", "#9aa5b1")}
 FACT_LABELS: dict[str, str] = {s.type: s.label_fr for s in SPECS}
-_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 #: characters written as ``\\uXXXX`` in the page's JSON (``str.replace`` in turn: on a 10 MB
 #: document ``str.translate`` takes seconds)
 _JSON_ESCAPES = (
@@ -139,8 +137,7 @@ def render_html(
         raise KgError(f"unknown view {view!r}: use 'entities' or 'countries'")
     if depth < 0:
         raise KgError(f"depth must be 0 or more, got {depth}")
-    if title is None or title in _ENGLISH_TITLES:
-        title = TITLE
+    title = title or TITLE
     facts = select_facts(data, pair=pair, since=since, until=until)
     whole = pair is None and since is None and until is None
     select = entity_view if view == "entities" else country_view
@@ -164,6 +161,24 @@ class _Names:
         self.countries = country_names(data)
         self.entities: dict[str, Entity] = {e.id: e for e in data.entities}
         self.drawn = {n.id: n for n in drawing.nodes}
+        self._spans: dict[str, tuple[str, str] | None] = {}
+        self._countries: dict[str, tuple[str, ...]] = {}
+
+    # per fact, computed once a page (a country's panel and its nodes' tooltips ask again)
+    def span(self, fact: Fact) -> tuple[str, str] | None:
+        if fact.id not in self._spans:
+            self._spans[fact.id] = fact_span(fact)
+        return self._spans[fact.id]
+
+    def key(self, fact: Fact) -> tuple[str, str]:
+        """:func:`kg.render.views.fact_key`, from the cache."""
+        span = self.span(fact)
+        return (span[1] if span else "", fact.id)
+
+    def countries_of(self, fact: Fact) -> tuple[str, ...]:
+        if fact.id not in self._countries:
+            self._countries[fact.id] = fact_countries(fact)
+        return self._countries[fact.id]
 
     def node(self, node: DrawnNode) -> str:
         return place_name(node.name) if node.kind == "place" else node.name
@@ -195,7 +210,7 @@ def _importance(values: dict[str, int]) -> tuple[dict[str, int], set[str]]:
     return sizes, set(ranked[:keep])
 
 
-def _node_facts(drawing: Drawing, facts: tuple[Fact, ...]) -> dict[str, list[Fact]]:
+def _node_facts(drawing: Drawing, facts: tuple[Fact, ...], names: _Names) -> dict[str, list[Fact]]:
     """The facts each drawn node takes part in, newest first.
 
     A person, organisation or place: the facts of its edges.  A country: every fact of the
@@ -213,11 +228,11 @@ def _node_facts(drawing: Drawing, facts: tuple[Fact, ...]) -> dict[str, list[Fac
         else facts
     )
     for fact in pool:
-        for code in fact_countries(fact):
+        for code in names.countries_of(fact):
             node = by_node.get(f"country:{code}")
             if node is not None:
                 node[fact.id] = fact
-    return {n: sorted(found.values(), key=fact_key, reverse=True) for n, found in by_node.items()}
+    return {n: sorted(found.values(), key=names.key, reverse=True) for n, found in by_node.items()}
 
 
 def _fact_head(fact: Fact, names: _Names) -> str:
@@ -238,7 +253,7 @@ def _source(fact: Fact) -> str:
 
 
 def _fact_record(fact: Fact, names: _Names, edge_ids: list[str]) -> dict[str, Any]:
-    span = fact_span(fact)
+    span = names.span(fact)
     level = str(fact.attributes.get("level", ""))
     relation = spec(fact.type).relation
     return {
@@ -337,9 +352,9 @@ def _details(
     return detail
 
 
-def _when(facts: list[Fact] | tuple[Fact, ...]) -> str:
+def _when(facts: list[Fact] | tuple[Fact, ...], names: _Names) -> str:
     """From the first to the last dated day of ``facts``: "du 30 mai 2008 au 12 décembre 2023"."""
-    spans = [s for s in map(fact_span, facts) if s]
+    spans = [s for s in map(names.span, facts) if s]
     if not spans:
         return ""
     return french_range(min(s[0] for s in spans), max(s[1] for s in spans))
@@ -353,7 +368,7 @@ def _node_tip(node: DrawnNode, node_facts: list[Fact], names: _Names) -> dict[st
             ("Fonction", _function(node) if node.kind == "person" else ""),
             ("Pays", names.country(node.country) if node.kind != "country" else ""),
             ("Faits", len(node_facts)),
-            ("Période", _when(node_facts)),
+            ("Période", _when(node_facts, names)),
         ),
         "hint": "Cliquer pour le détail",
     }
@@ -389,7 +404,7 @@ def _edge_item(
                 ("Faits", len(edge.facts)),
                 ("Détail", detail),
                 ("Niveau le plus récent", label_text if edge.level else ""),
-                ("Période", _when(edge.facts)),
+                ("Période", _when(edge.facts, names)),
                 ("Dernier fait", f"{FACT_LABELS[latest.type]}, {fact_date(latest)}".strip(", ")),
             ),
         }
@@ -426,7 +441,7 @@ def build_network(drawing: Drawing, data: GraphData, facts: tuple[Fact, ...] = (
     """
     names = _Names(data, drawing)
     large = len(drawing.nodes) > LARGE
-    node_facts = _node_facts(drawing, facts)
+    node_facts = _node_facts(drawing, facts, names)
     edge_facts: dict[str, int] = Counter()
     for edge in drawing.edges:
         for end in (edge.source, edge.target):
@@ -630,13 +645,22 @@ def _page(
         "options": network.options,
         "legend": _legend(drawing, network, _Names(data, drawing)),
     }
-    values = {
-        "title": html.escape(title),
-        "vis_css": _vis_asset("vis-network.css"),
-        "vis_js": _vis_asset("vis-network.min.js"),
-        "data": script_json(payload),
-    }
-    template = (
-        resources.files("kg.render").joinpath("templates/graph.html").read_text(encoding="utf-8")
+    # The title is escaped by the template; the data is JSON made safe for a <script> element
+    # (script_json) and the vis-network assets are the package's own files.
+    return _template().render(
+        title=title,
+        vis_css=Markup(_vis_asset("vis-network.css")),
+        vis_js=Markup(_vis_asset("vis-network.min.js")),
+        data=Markup(script_json(payload)),
     )
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+
+
+@functools.cache
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("kg.render", "templates"),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return environment.get_template("graph.html")

@@ -111,7 +111,7 @@ def _write_set(data: GraphData, stage: Path, *, html: bool) -> list[str]:
     if html:
         from kg.render.page import render_html
 
-        render_html(data, stage / "graph.html", title="Diplomatic knowledge graph")
+        render_html(data, stage / "graph.html")
         names.append("graph.html")
     return names
 
