@@ -522,7 +522,10 @@ def _http(request: urllib.request.Request, what: str, deadline: float) -> bytes:
 
         class HTTPS(urllib.request.HTTPSHandler):
             def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-                return self.do_open(watch.connection(http.client.HTTPSConnection), req)
+                context = getattr(self, "_context", None)  # the handler's SSL context
+                return self.do_open(
+                    watch.connection(http.client.HTTPSConnection), req, context=context
+                )
 
         opener = urllib.request.build_opener(HTTP, HTTPS)
         try:

@@ -17,6 +17,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
@@ -536,6 +537,7 @@ _HIDDEN_TAGS = frozenset(
     "iframe head".split()
 )
 _HIDDEN_CLASS = re.compile(r"(?i)\b(?:nav|menu|breadcrumb|share|social|cookie|footer|header)")
+_TAG = re.compile(r"<[^<>]*>")
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
@@ -551,6 +553,15 @@ class _VisibleText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.chunks: list[str] = []
         self.hidden: list[str] = []
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![CDATA[ ]]>`` and the like; an unknown keyword (``<![x[``), on which the
+        standard parser raises AssertionError, is a bogus comment up to ``>`` as in HTML5."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID_TAGS:
@@ -581,6 +592,15 @@ def html_to_text(html: str) -> str:
     """Visible text of an HTML page: one line per block, a blank line between blocks."""
     parser = _VisibleText()
     parser.feed(html)
+    rest = parser.rawdata
+    if "<" in rest:
+        # The parser stopped at a construct that never ends (an unclosed comment, tag or
+        # declaration); its close() would try again from every later "<", quadratic in the
+        # rest (20,000 characters of "<a " took a minute).  An unclosed comment hides the
+        # rest, as in HTML5; any other rest is read here in one pass, its tags dropped.
+        parser.rawdata = ""
+        if not parser.hidden and not rest.startswith("<!--"):
+            parser.chunks.append(unescape(_TAG.sub(" ", rest)))
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.chunks).split("\n"))
     return "\n\n".join(line for line in lines if line) + "\n"
