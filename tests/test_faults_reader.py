@@ -165,12 +165,6 @@ def test_reading_is_linear_in_paragraph_length(tmp_path: Path, kind: str) -> Non
     assert large < 24 * small + 0.5, (kind, small, large)
 
 
-def test_a_400000_character_paragraph_reads_in_seconds(tmp_path: Path) -> None:
-    read_page(SEED)
-    seconds = reading_time(tmp_path, paragraph(400_000))
-    assert seconds < 10  # 32 s before, quadratic
-
-
 @pytest.mark.parametrize(
     ("budget", "reason"),
     [
@@ -188,14 +182,13 @@ def test_a_page_over_its_budget_is_refused(budget: Budget, reason: str) -> None:
 
 def test_default_budget_refuses_huge_pages_fast(tmp_path: Path) -> None:
     # A 4.9 MB paragraph (did not finish in 12 min) and a 400,000-character paragraph with no
-    # sentence end (one sentence for the parser): each refused by size, deterministically.
+    # sentence end (one sentence for the parser): each refused by size, deterministically
+    # (how long that takes is the benchmark's business, not a test's).
     huge = write(tmp_path, (HEAD + paragraph(4_700_000) + " -VNA\n").encode(), "huge.txt")
     one = write(tmp_path, (HEAD + RUNS["no sentence end"](400_000) + " -VNA\n").encode())
     for path, reason in ((huge, "characters"), (one, "words in one sentence")):
-        started = time.perf_counter()
         with pytest.raises(OverBudgetError, match=reason):
             read_page(path)
-        assert time.perf_counter() - started < 15
 
 
 HTML_RUNS = ["<!--", "<!-- >", "</", "<a ", "<a x='", "<", "<![x[", "<?", "<!"]
@@ -212,7 +205,7 @@ def test_html_with_unclosed_constructs_is_read_in_linear_time(unit: str) -> None
         return time.perf_counter() - started
 
     small, large = seconds(20_000), seconds(160_000)
-    assert large < 24 * small + 0.5 and large < 10, (unit, small, large)
+    assert large < 24 * small + 0.5, (unit, small, large)
 
 
 @pytest.mark.parametrize(

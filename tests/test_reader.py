@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 import unicodedata
 from pathlib import Path
 
@@ -293,15 +292,6 @@ def test_typography_is_normalised() -> None:
 )  # fmt: skip
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in split_sentences(text)] == expected
-
-
-def test_reading_is_fast() -> None:
-    for key in SEEDS:
-        read_page(SEEDS[key])
-    started = time.perf_counter()
-    for key in SEEDS:
-        read_page(SEEDS[key])
-    assert (time.perf_counter() - started) / len(SEEDS) < 0.05
 
 
 FRENCH = (

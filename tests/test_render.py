@@ -398,14 +398,11 @@ def test_bad_arguments(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_large_graph_positions_in_python(tmp_path: Path) -> None:
     big = large_data(5000)
-    start = time.perf_counter()
     data = payload(render_html(big, tmp_path / "big.html"))
-    elapsed = time.perf_counter() - start
     assert len(data["nodes"]) == 5000 > LARGE
     assert data["options"]["physics"]["enabled"] is False
     assert data["options"]["edges"]["smooth"] is False
     assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
-    assert elapsed < 60, f"rendering 5,000 nodes took {elapsed:.1f} s"
 
 
 # --- browser tests: Debian's Chromium driven by Playwright, network refused ------------------

@@ -187,15 +187,6 @@ def test_damage_kinds_present(corpus: tuple[list[Path], list[dict[str, Any]]]) -
             assert "  " not in p["name"] and not re.search(r"[a-z][A-Z]", p["name"])
 
 
-@pytest.mark.slow
-def test_speed(tmp_path: Path) -> None:
-    import time
-
-    start = time.perf_counter()
-    generate(500, seed=1, out=tmp_path)
-    assert time.perf_counter() - start < 10  # 10,000 pages take ~10 s on a 2-core machine
-
-
 def test_generator_apart_from_the_core() -> None:
     """No library module imports kg.synth (only the CLI's ``kg synth`` command may), and its
     vocabulary lives in the package, not among the extractors' pattern files."""
