@@ -474,9 +474,7 @@ def find_persons(
         while d_end > m.start() and text[d_end - 1] in " .,":
             d_end -= 1
         if any(
-            re.fullmatch(
-                r"\s*,\s*(?:et\s+)?(?:le |la |l')?", text[max(p.end, p.title_end) : m.start()]
-            )
+            re.fullmatch(r"\s*,\s*(?:et\s+)?", text[max(p.end, p.title_end) : m.start()])
             for p in accepted
             if max(p.end, p.title_end) <= m.start()
         ):
