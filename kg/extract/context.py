@@ -25,7 +25,7 @@ from kg.textutil import fold, fold_name
 #: a person written as a subject: the verb (or a dated adjunct) follows
 _SUBJECT_SLOT = re.compile(
     r"(?:\s*\([^)]{0,40}\))?,?\s+(?:(?:le|les|ce) [^,;]{0,30},?\s+)?"
-    r"(?:a|ont|avait|avaient|est|sont|etait|sera|va|doit|devrait|s'est|se sont|s'|se|recoit"
+    r"(?:a|ont|avait|avaient|est|sont|etait|était|sera|va|doit|devrait|s'est|se sont|s'|se|recoit|reçoit"
     r"|rencontre|accueille|effectue|a-t-il|a-t-elle|participe|conduit|dirige)\b"
 )
 _SUBJECT_SLOT_AFTER_TITLE = re.compile(r",\s+[^,;]{3,120},\s+(?:a|ont|est|s'est|sera|va)\b")
@@ -85,7 +85,7 @@ class DocContext:
         for d in sm.descriptions:
             if (
                 any(
-                    0 <= p.start - d.end <= 160 and not _VERB_GAP.search(sm.folded[d.end : p.start])
+                    0 <= p.start - d.end <= 160 and not _VERB_GAP.search(sm.lower[d.end : p.start])
                     for p in sm.persons
                 )
                 and d.role == "counterpart"
@@ -115,7 +115,7 @@ class DocContext:
                     or (
                         ref.refers in ("other", "country")
                         and 0 <= p.start - m.end() <= 160
-                        and not _VERB_GAP.search(sm.folded[m.end() : p.start])
+                        and not _VERB_GAP.search(sm.lower[m.end() : p.start])
                     )
                     for p in sm.persons
                 ):
@@ -168,8 +168,8 @@ class DocContext:
             for arg in self.args(i, 0, limit):
                 if country and arg.country != country:
                     continue
-                if _SUBJECT_SLOT.match(sm.folded, arg.end) or _SUBJECT_SLOT_AFTER_TITLE.match(
-                    sm.folded, arg.end
+                if _SUBJECT_SLOT.match(sm.lower, arg.end) or _SUBJECT_SLOT_AFTER_TITLE.match(
+                    sm.lower, arg.end
                 ):
                     best = arg
             if best is not None:

@@ -81,7 +81,7 @@ def _subjects(ctx: DocContext, index: int, start: int, trigger: int) -> list[Arg
     for prev in reversed(before):
         if prev.start >= kept[0].start:
             continue
-        between = sm.folded[prev.end : kept[0].start]
+        between = sm.lower[prev.end : kept[0].start]
         if _COORD.search(between) and not _VERB_BETWEEN.search(between):
             kept.insert(0, prev)
         else:
@@ -104,7 +104,7 @@ def _sentence_subject(ctx: DocContext, index: int, objects: list[Arg]) -> list[A
     sm = ctx.sentences[index]
     names = {o.name for o in objects}
     for arg in _candidates(ctx, index, 0, len(sm.text)):
-        if arg.name not in names and _SUBJECT_VERB.match(sm.folded, arg.end):
+        if arg.name not in names and _SUBJECT_VERB.match(sm.lower, arg.end):
             return [arg]
     return []
 
