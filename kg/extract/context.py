@@ -5,6 +5,11 @@ A document is analysed once (:func:`analyse_document`); the rules then read the
 ministre vietnamien") resolve to the person of the same document whose role and country agree,
 the closest one before first; "les deux pays" resolves to the pair the sentence names, else the
 pair of the document (its headline first).
+
+Phrases that are not names ("les deux dirigeants", "ils", "il", "son hôte", "la partie
+laotienne", ``kg/patterns/coreference.jsonl``) resolve through the document's event frame
+(:mod:`kg.extract.frame`, the two principal persons of the visit or reception the document is
+about) and its topic (the person last written as a clause subject): :meth:`DocContext.refs`.
 """
 
 from __future__ import annotations
@@ -176,6 +181,12 @@ class DocContext:
                 return best
         return None
 
+    def _names_vietnam(self) -> bool:
+        """Whether the document names Vietnam (then "les deux pays" include it)."""
+        return any(
+            h.iso2 == "VN" and h.kind == "name" for sm in self.sentences for h in sm.countries
+        )
+
     def resolve(self, index: int, role: str, country: str | None, title: str) -> PersonHit | None:
         """The person a title-only description stands for, or None when unclear."""
         head = fold(title).split(" ")[0]
@@ -203,7 +214,7 @@ class DocContext:
         isos = _distinct(self.sentences[index])
         if len(isos) >= 2:
             return isos[0], isos[1]
-        if self.pair and "VN" in self.pair:
+        if self.pair and ("VN" in self.pair or self._names_vietnam()):
             # A page that tells several visits of a Vietnamese leader: "les deux pays" are
             # Vietnam and the one foreign country of this or the two sentences before.
             for i in range(index, max(-1, index - 3), -1):
@@ -230,11 +241,12 @@ def _distinct(sm: SentenceMentions) -> list[str]:
 def has_trigger(text: str) -> bool:
     """Whether a sentence can hold a fact about persons (a cheap scan before spaCy)."""
     folded = fold(text)
-    triggers = lexicon().triggers
+    lex = lexicon()
+    kinds: tuple[str, ...] = ("reception", "visit", "meeting")
+    if not lex.cues["meeting_words"].search(folded):
+        kinds = ("reception", "visit")
     return any(
-        pattern.search(folded)
-        for kind in ("reception", "visit", "meeting")
-        for _, pattern in triggers.get(kind, ())
+        pattern.search(folded) for kind in kinds for _, pattern in lex.triggers.get(kind, ())
     )
 
 

@@ -122,6 +122,8 @@ def _pairs(subjects: list[Arg], objects: list[Arg], shape: str) -> list[tuple[Ar
 def _matches(ctx: DocContext, index: int) -> list[tuple[Trigger, re.Match[str]]]:
     """Every meeting trigger of the sentence, overlapping ones dropped (first, longest wins)."""
     sm = ctx.sentences[index]
+    if not lexicon().cues["meeting_words"].search(sm.folded):
+        return []
     found = [
         (trig, m)
         for trig, pattern in lexicon().triggers.get("meeting", ())
