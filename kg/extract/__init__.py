@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from kg.extract import diplomatic_relations, met, partnership, received, signed, visited
 from kg.extract.context import DocContext, analyse_document
 from kg.extract.frame import event_frame
+from kg.lexicon import lexicon
 from kg.model import Document, Fact
 from kg.textutil import fold_name
 
@@ -32,6 +33,20 @@ def _run(ctx: DocContext) -> list[Fact]:
     for _, extractor in EXTRACTORS:
         facts.extend(extractor(ctx))
     return facts
+
+
+#: rules that never read the event frame (their facts of the first pass stand)
+_FRAMELESS = frozenset({"partnership", "diplomatic_relations"})
+
+
+def _refers(ctx: DocContext) -> bool:
+    """Whether some sentence holds a phrase that the event frame resolves, or an agreement
+    (whose parties may be the frame's)."""
+    lex = lexicon()
+    patterns = [p for _, p in lex.coreference] + [p for _, p in lex.triggers.get("agreement", ())]
+    return any(p.search(sm.folded) for sm in ctx.sentences for p in patterns) or any(
+        d.role == "counterpart" for sm in ctx.sentences for d in sm.descriptions
+    )
 
 
 def _persons(fact: Fact, *roles: str) -> frozenset[str]:
@@ -87,8 +102,12 @@ def extract_document(document: Document) -> tuple[DocContext, list[Fact]]:
     ctx = analyse_document(document)
     facts = _run(ctx)
     ctx.frame = event_frame(ctx, facts)
-    if ctx.frame is not None:
-        facts = _run(ctx)
+    if ctx.frame is not None and _refers(ctx):
+        # Only the rules that read the frame run again, and only where a phrase refers to it.
+        again = {kind for kind, _ in EXTRACTORS if kind not in _FRAMELESS}
+        facts = [f for f in facts if f.type in _FRAMELESS] + [
+            f for kind, extractor in EXTRACTORS if kind in again for f in extractor(ctx)
+        ]
     facts = _one_agreement_per_event(_not_also_meetings(facts))
     facts.sort(key=lambda f: (f.evidence.span[0], f.type))
     return ctx, facts

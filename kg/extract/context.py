@@ -5,6 +5,11 @@ A document is analysed once (:func:`analyse_document`); the rules then read the
 ministre vietnamien") resolve to the person of the same document whose role and country agree,
 the closest one before first; "les deux pays" resolves to the pair the sentence names, else the
 pair of the document (its headline first).
+
+Phrases that are not names ("les deux dirigeants", "ils", "il", "son hôte", "la partie
+laotienne", ``kg/patterns/coreference.jsonl``) resolve through the document's event frame
+(:mod:`kg.extract.frame`, the two principal persons of the visit or reception the document is
+about) and its topic (the person last written as a clause subject): :meth:`DocContext.refs`.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from kg.textutil import fold, fold_name, slug
 #: a person written as a subject: the verb (or a dated adjunct) follows
 _SUBJECT_SLOT = re.compile(
     r"(?:\s*\([^)]{0,40}\))?,?\s+(?:(?:le|les|ce) [^,;]{0,30},?\s+)?"
-    r"(?:a|ont|avait|avaient|est|sont|etait|sera|va|doit|devrait|s'est|se sont|s'|se|recoit"
+    r"(?:a|ont|avait|avaient|est|sont|etait|était|sera|va|doit|devrait|s'est|se sont|s'|se|recoit|reçoit"
     r"|rencontre|accueille|effectue|a-t-il|a-t-elle|participe|conduit|dirige)\b"
 )
 _SUBJECT_SLOT_AFTER_TITLE = re.compile(r",\s+[^,;]{3,120},\s+(?:a|ont|est|s'est|sera|va)\b")
@@ -71,7 +76,7 @@ class DocContext:
         for d in sm.descriptions:
             if (
                 any(
-                    0 <= p.start - d.end <= 160 and not _VERB_GAP.search(sm.folded[d.end : p.start])
+                    0 <= p.start - d.end <= 160 and not _VERB_GAP.search(sm.lower[d.end : p.start])
                     for p in sm.persons
                 )
                 and d.role == "counterpart"
@@ -101,7 +106,7 @@ class DocContext:
                     or (
                         ref.refers in ("other", "country")
                         and 0 <= p.start - m.end() <= 160
-                        and not _VERB_GAP.search(sm.folded[m.end() : p.start])
+                        and not _VERB_GAP.search(sm.lower[m.end() : p.start])
                     )
                     for p in sm.persons
                 ):
@@ -154,13 +159,19 @@ class DocContext:
             for arg in self.args(i, 0, limit):
                 if country and arg.country != country:
                     continue
-                if _SUBJECT_SLOT.match(sm.folded, arg.end) or _SUBJECT_SLOT_AFTER_TITLE.match(
-                    sm.folded, arg.end
+                if _SUBJECT_SLOT.match(sm.lower, arg.end) or _SUBJECT_SLOT_AFTER_TITLE.match(
+                    sm.lower, arg.end
                 ):
                     best = arg
             if best is not None:
                 return best
         return None
+
+    def _names_vietnam(self) -> bool:
+        """Whether the document names Vietnam (then "les deux pays" include it)."""
+        return any(
+            h.iso2 == "VN" and h.kind == "name" for sm in self.sentences for h in sm.countries
+        )
 
     def resolve(self, index: int, role: str, country: str | None, title: str) -> PersonHit | None:
         """The person a title-only description stands for, or None when unclear."""
@@ -189,7 +200,7 @@ class DocContext:
         isos = _distinct(self.sentences[index])
         if len(isos) >= 2:
             return isos[0], isos[1]
-        if self.pair and "VN" in self.pair:
+        if self.pair and ("VN" in self.pair or self._names_vietnam()):
             # A page that tells several visits of a Vietnamese leader: "les deux pays" are
             # Vietnam and the one foreign country of this or the two sentences before.
             for i in range(index, max(-1, index - 3), -1):
@@ -216,11 +227,12 @@ def _distinct(sm: SentenceMentions) -> list[str]:
 def has_trigger(text: str) -> bool:
     """Whether a sentence can hold a fact about persons (a cheap scan before spaCy)."""
     folded = fold(text)
-    triggers = lexicon().triggers
+    lex = lexicon()
+    kinds: tuple[str, ...] = ("reception", "visit", "meeting")
+    if not lex.cues["meeting_words"].search(folded):
+        kinds = ("reception", "visit")
     return any(
-        pattern.search(folded)
-        for kind in ("reception", "visit", "meeting")
-        for _, pattern in triggers.get(kind, ())
+        pattern.search(folded) for kind in kinds for _, pattern in lex.triggers.get(kind, ())
     )
 
 

@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from kg.datafiles import wordlist
 from kg.lexicon import Lexicon, lexicon
 from kg.model import Sentence
 from kg.textutil import fold
@@ -201,9 +201,7 @@ def find_orgs(text: str, folded: str, lex: Lexicon) -> list[OrgHit]:
 
 @cache
 def _vn_syllables() -> frozenset[str]:
-    text = resources.files("kg.patterns").joinpath("vietnamese_name_syllables.txt")
-    lines = text.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return wordlist("vietnamese_name_syllables.txt", single=True)
 
 
 def vietnamese_name(name: str) -> bool:
@@ -474,9 +472,7 @@ def find_persons(
         while d_end > m.start() and text[d_end - 1] in " .,":
             d_end -= 1
         if any(
-            re.fullmatch(
-                r"\s*,\s*(?:et\s+)?(?:le |la |l')?", text[max(p.end, p.title_end) : m.start()]
-            )
+            re.fullmatch(r"\s*,\s*(?:et\s+)?", text[max(p.end, p.title_end) : m.start()])
             for p in accepted
             if max(p.end, p.title_end) <= m.start()
         ):

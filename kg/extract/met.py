@@ -81,7 +81,7 @@ def _subjects(ctx: DocContext, index: int, start: int, trigger: int) -> list[Arg
     for prev in reversed(before):
         if prev.start >= kept[0].start:
             continue
-        between = sm.folded[prev.end : kept[0].start]
+        between = sm.lower[prev.end : kept[0].start]
         if _COORD.search(between) and not _VERB_BETWEEN.search(between):
             kept.insert(0, prev)
         else:
@@ -104,7 +104,7 @@ def _sentence_subject(ctx: DocContext, index: int, objects: list[Arg]) -> list[A
     sm = ctx.sentences[index]
     names = {o.name for o in objects}
     for arg in _candidates(ctx, index, 0, len(sm.text)):
-        if arg.name not in names and _SUBJECT_VERB.match(sm.folded, arg.end):
+        if arg.name not in names and _SUBJECT_VERB.match(sm.lower, arg.end):
             return [arg]
     return []
 
@@ -122,6 +122,8 @@ def _pairs(subjects: list[Arg], objects: list[Arg], shape: str) -> list[tuple[Ar
 def _matches(ctx: DocContext, index: int) -> list[tuple[Trigger, re.Match[str]]]:
     """Every meeting trigger of the sentence, overlapping ones dropped (first, longest wins)."""
     sm = ctx.sentences[index]
+    if not lexicon().cues["meeting_words"].search(sm.folded):
+        return []
     found = [
         (trig, m)
         for trig, pattern in lexicon().triggers.get("meeting", ())

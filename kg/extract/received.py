@@ -87,7 +87,7 @@ def _subjects(ctx: DocContext, index: int, start: int, trigger: int) -> list[Arg
         return []
     kept = [before[-1]]
     for prev in reversed(before[:-1]):
-        between = sm.folded[prev.end : kept[0].start]
+        between = sm.lower[prev.end : kept[0].start]
         if _COORD.search(between) and not _VERB_BETWEEN.search(between):
             kept.insert(0, prev)
         else:
@@ -100,7 +100,7 @@ def _main_subject(ctx: DocContext, index: int, trigger: int) -> list[Arg]:
     sm = ctx.sentences[index]
     for arg in _found(ctx, index, 0, trigger):
         if re.match(
-            r"(?:\s*\([^)]*\))?,?\s+(?:a|ont|est|s'|se|sera|devrait|va)\b", sm.folded[arg.end :]
+            r"(?:\s*\([^)]*\))?,?\s+(?:a|ont|est|s'|se|sera|devrait|va)\b", sm.lower[arg.end :]
         ):
             return [arg]
     return []
@@ -129,7 +129,7 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                     hosts, guests = found[-1:], found[:-1]
                 elif trig.rule == "received.passive":
                     guests = _subjects(ctx, index, start, m.start())[-1:]
-                    if guests and _VERB_BETWEEN.search(sm.folded[guests[0].end : m.start()]):
+                    if guests and _VERB_BETWEEN.search(sm.lower[guests[0].end : m.start()]):
                         # "X s'entretiendra avec Z et devrait être reçu par": X is the guest
                         guests = _main_subject(ctx, index, m.start())
                     by = _BY.search(sm.folded, m.end())

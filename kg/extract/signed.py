@@ -48,6 +48,13 @@ _NAMED = re.compile(r"\s*(?:cadre\s+)?(?:sur|de|d'|relatif|concernant|portant|da
 _ANOTHER = re.compile(r"\bet un autre\b")
 _ENTRE = re.compile(r"\bentre\s+(?:le |la |l'|les )?")
 _DASH_PAIR = re.compile(r"\s*[-–]\s*")
+#: who may sign for the two countries of the visit when the sentence names no party
+_TAKES_FRAME = re.compile(
+    r"\b(?:les|des|aux) deux (?:parties|pays|ministres|dirigeants|chefs|premiers ministres"
+    r"|presidents|gouvernements|cotes|delegations|parlements|vice-premiers ministres)\b"
+    r"|(?:^|[,;] |\bet )(?:ils|elles) \b|\b(?:ont|a|avaient|avait)(?: [a-z]+)? ete\b"
+    r"|\bsignature (?:de|d'|des|du)\b|\bl'echange de\b|\ba l'echange\b"
+)
 _BOTH = re.compile(r"entre\s+les\s+deux\b")
 
 
@@ -99,7 +106,9 @@ def _party_at(sm: SentenceMentions, position: int) -> tuple[Actor, int] | None:
 
 def _parties(
     ctx: DocContext, index: int, start: int, trig_start: int, end: int
-) -> list[tuple[list[Actor], int | None]]:
+) -> list[tuple[list[Actor], int | None]] | None:
+    """The parties of the document at ``trig_start`` with their counts; ``[]`` when the
+    sentence names none, None when it names a party that is not a country or a city."""
     sm = ctx.sentences[index]
     after = _entre_pairs(sm, trig_start, end)
     if after:
@@ -110,7 +119,10 @@ def _parties(
                 pair = _recent_pair(ctx, index)
                 parties = [country_actor(pair[0]), country_actor(pair[1])] if pair else None
             if parties is None:
-                return []
+                named = _ENTRE.match(sm.folded, pos)
+                if named and sm.text[named.end() : named.end() + 1].isupper():
+                    return None  # "entre le Vietnam et l'UE": a party is not a country
+                return []  # "entre les ministères et les organes des deux pays"
             count = _count(sm.folded, trig_start) if i == 0 else _count(sm.folded, pos)
             pairs.append((parties, count))
         return pairs
@@ -135,7 +147,7 @@ def _parties(
         nxt = [h for h in hits if h.start > first.start]
         if nxt and _DASH_PAIR.fullmatch(sm.text[first.end : nxt[0].start]):
             return [([country_actor(first.iso2), country_actor(nxt[0].iso2)], count)]
-        return []
+        return None
     subject_cities = list(
         dict.fromkeys((c.city, c.country) for c in sm.cities if start <= c.start < trig_start)
     )
@@ -222,7 +234,13 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                     status = "existing" if named else "signed"
                 extra = 1 if _ANOTHER.search(sm.folded, m.end(), end) else 0
                 found = _parties(ctx, index, start, m.start(), end)
-                if not found and stated:
+                if found is None:
+                    continue
+                if (
+                    not found
+                    and stated
+                    and (_TAKES_FRAME.search(clause) or ctx.args(index, start, m.start()))
+                ):
                     # "les deux ministres ont signé", "ils ont assisté à la signature": the
                     # parties of the visit or talks the sentence belongs to
                     pair = _recent_pair(ctx, index)
