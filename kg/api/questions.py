@@ -42,14 +42,8 @@ def answer(
     since: str | None = None,
     until: str | None = None,
 ) -> Results[BaseModel]:
-    """Answer one of the questions of ``kg query`` (see ``QUESTIONS``).
-
-    ``between`` (two entities) keeps what happened between them, in either direction;
-    ``actor`` keeps what involves it (for ``persons``: their country or organisation);
-    ``kind`` is the fact type (events), visit kind (visits) or role (persons); ``since`` and
-    ``until`` bound the dates of fact answers.  ``partnership`` answers its history rows.
-
-    """
+    """Answer one of the ``QUESTIONS`` about ``graph`` (the options as
+    :meth:`KnowledgeGraph.run <kg.api.graph.KnowledgeGraph.run>` documents them)."""
     if question not in QUESTIONS:
         raise KgError(f"unknown question {question!r}: ask one of {', '.join(QUESTIONS)}")
     if between is not None and len(between) != 2:

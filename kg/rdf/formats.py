@@ -96,6 +96,19 @@ remote; loading never touches the network (inline the context, or allow remote c
             stack.append((item, depth + 1))
 
 
+def read_export(path: Path) -> bytes:
+    """The bytes of an RDF export file (``.ttl``, ``.nt`` or ``.jsonld``), with one clear
+    :class:`~kg.errors.QueryError` for a wrong suffix, a folder or an unreadable file."""
+    if path.suffix not in MEDIA_TYPES:
+        raise QueryError(f"{path}: unknown RDF suffix (use .ttl, .nt or .jsonld)")
+    if path.is_dir():
+        raise QueryError(f"{path}: a folder, not an RDF file")
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise QueryError(f"{path}: cannot read: {e.strerror or e}") from e
+
+
 def load(path: str | Path, *, allow_remote_contexts: bool = False) -> Graph:
     """Parse an export (``.ttl``, ``.nt`` or ``.jsonld``, chosen by suffix) into rdflib.
 
@@ -104,15 +117,8 @@ def load(path: str | Path, *, allow_remote_contexts: bool = False) -> Graph:
     :class:`~kg.errors.QueryError` naming the file for whatever cannot be loaded.
     """
     path = Path(path)
-    fmt = FORMATS.get(path.suffix.lstrip("."))
-    if fmt is None:
-        raise QueryError(f"{path}: unknown RDF suffix (use .ttl, .nt or .jsonld)")
-    if path.is_dir():
-        raise QueryError(f"{path}: a folder, not an RDF file")
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise QueryError(f"{path}: cannot read: {e.strerror or e}") from e
+    data = read_export(path)
+    fmt = FORMATS[path.suffix.lstrip(".")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:

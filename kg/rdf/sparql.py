@@ -28,7 +28,7 @@ from rdflib.namespace import XSD
 from rdflib.term import BNode, Identifier
 
 from kg.errors import QueryError
-from kg.rdf.formats import MEDIA_TYPES, ONTOLOGY_DIR, OX_FORMATS, check_jsonld, load
+from kg.rdf.formats import MEDIA_TYPES, ONTOLOGY_DIR, OX_FORMATS, check_jsonld, load, read_export
 from kg.rdf.vocab import ID, PREFIXES
 from kg.tables.text import text_table
 
@@ -646,14 +646,7 @@ def push(
     if default_graph and graph_iri is not None:
         raise QueryError("give a graph IRI or ask for the default graph, not both")
     path = Path(data_path)
-    if path.suffix not in MEDIA_TYPES:
-        raise QueryError(f"{path}: unknown RDF suffix (use .ttl, .nt or .jsonld)")
-    if path.is_dir():
-        raise QueryError(f"{path}: a folder, not an RDF file")
-    try:
-        body = path.read_bytes()
-    except OSError as e:
-        raise QueryError(f"{path}: cannot read: {e.strerror or e}") from e
+    body = read_export(path)
     if not default_graph:
         graph_iri = graph_iri or default_graph_iri(path)
         if _IRI_FORBIDDEN.search(graph_iri) or ":" not in graph_iri:
