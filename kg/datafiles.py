@@ -7,7 +7,6 @@ typo in a column or a key fails at load time with the file and line in the messa
 from __future__ import annotations
 
 import csv
-import io
 import json
 from importlib import resources
 from typing import TypeVar
@@ -44,18 +43,19 @@ def tsv(
     name: str, model: type[T], *, package: str = PATTERNS, delimiter: str = "\t"
 ) -> tuple[T, ...]:
     """Rows of a table with a header line (tab-separated unless ``delimiter`` says otherwise);
-    ``#`` comment lines before the header and blank lines are skipped."""
-    rows = []
-    lines = read_text(name, package=package).splitlines()
-    skipped = 0
-    while skipped < len(lines) and (lines[skipped].startswith("#") or not lines[skipped].strip()):
-        skipped += 1
-    text = "\n".join(line for line in lines[skipped:] if line.strip())
+    ``#`` comment lines and blank lines are skipped, and errors give the file's own line."""
+    numbered = [
+        (number, line)
+        for number, line in enumerate(read_text(name, package=package).splitlines(), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
+    lines = (line for _, line in numbered)
     if delimiter == "\t":  # a tab-separated file quotes nothing: '"' is a character
-        reader = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     else:
-        reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    for line, record in enumerate(reader, start=skipped + 2):
+        reader = csv.DictReader(lines, delimiter=delimiter)
+    rows = []
+    for (line, _), record in zip(numbered[1:], reader, strict=False):
         try:
             rows.append(model.model_validate(record))
         except ValidationError as e:

@@ -9,6 +9,7 @@ expression itself, ``--MM-DD`` when it is not, ``YYYY-MM`` for a month; ranges a
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime
 import re
 from dataclasses import dataclass
@@ -126,6 +127,8 @@ def find_dates(text: str) -> list[DateHit]:
         w1, d1, m1, y1, _w2, d2, m2, y2 = m.groups()
         month1 = MONTHS[m1] if m1 else MONTHS[m2]
         year1 = y1 or y2
+        if not y1 and y2 and month1 > MONTHS[m2]:  # "du 30 décembre au 2 janvier 2023"
+            year1 = str(int(y2) - 1)
         value = DateRange(start=_fmt(year1, month1, _day(d1)), end=_fmt(y2, MONTHS[m2], _day(d2)))
         add(DateHit(value, m.start(), m.end(), text[m.start() : m.end()], w1))
     for m in _PAIR.finditer(folded):
@@ -200,6 +203,8 @@ class PartialDate:
             m.group(3) or m.group(5),
         )
         year = int(year_text) if year_text else 0
+        if year_text and year == 0:
+            raise DateError(f"bad date {text!r}: there is no year 0")
         month = int(month_text) if month_text else 0
         day = int(day_text) if day_text else 0
         if month_text and not 1 <= month <= 12:
@@ -221,8 +226,15 @@ class PartialDate:
         return "-".join(parts)
 
     def with_year(self, year: int) -> PartialDate:
-        """This month and day in ``year``."""
+        """This month and day in ``year`` (raises :class:`kg.errors.DateError` for a day that
+        year does not have, 29 February of 2023)."""
+        if self.day and self.day > calendar.monthrange(year, self.month)[1]:
+            raise DateError(f"{self} does not exist in {year}")
         return PartialDate(yearless=False, year=year, month=self.month, day=self.day)
+
+    def _ordinal(self) -> tuple[int, int]:
+        """Month and day for comparing dates within a year, a missing day as the month's end."""
+        return self.month, self.day or 31
 
     def first(self) -> datetime.date:
         """The first day this date can mean (needs a year)."""
@@ -263,16 +275,21 @@ def date_bounds(
     if isinstance(value, DateRange):
         start, end = PartialDate.parse(value.start), PartialDate.parse(value.end)
         if start.has_year and not end.has_year:
-            end = end.with_year(start.year) if end.month else start
+            # the end is in the start's year, or the next one ("du 30 décembre au 2 janvier")
+            later = end.month and end._ordinal() < start._ordinal()
+            end = end.with_year(start.year + bool(later)) if end.month else start
     else:
         start = end = PartialDate.parse(value)
     if inferred and not start.has_year:
         guess = PartialDate.parse(inferred)
         if guess.has_year and start == end:
             start = end = guess
-        elif guess.has_year:  # a range: the end is in the same year, or the next one
-            later = end.month_day() < start.month_day()
-            start, end = start.with_year(guess.year), end.with_year(guess.year + later)
+        elif guess.has_year and start.month and end.month:
+            # a range: the end is in the same year, or the next one; a day the inferred year
+            # does not have means the inference does not fit: the dates stay without a year
+            later = end._ordinal() < start._ordinal()
+            with contextlib.suppress(DateError):
+                start, end = start.with_year(guess.year), end.with_year(guess.year + later)
     return start, end
 
 
@@ -342,17 +359,25 @@ def in_window(
     if bounds is None:
         return False
     start, end = bounds
+    # a year-only date, a range over a year end or over several years covers every day of
+    # the year: a bound without a year cannot leave it out
+    every_day = (
+        not start.month
+        or not end.month
+        or (start.has_year and end.has_year and start.year != end.year)
+        or start._ordinal() > end._ordinal()
+    )
     if since is not None:
         if since.has_year:
             if not end.has_year or end.last() < since.first():
                 return False
-        elif (end.month, end.day or 31) < (since.month, since.day or 1):
+        elif not every_day and end._ordinal() < (since.month, since.day or 1):
             return False
     if until is not None:
         if until.has_year:
             if not start.has_year or start.first() > until.last():
                 return False
-        elif (start.month, start.day or 1) > (until.month, until.day or 31):
+        elif not every_day and (start.month, start.day or 1) > until._ordinal():
             return False
     return True
 
@@ -434,7 +459,6 @@ def term_bounds(start: str, end: str) -> tuple[str, str]:
         >>> term_bounds("1996", "")
         ('1996-01-01', '')
     """
-    import calendar
 
     def last(text: str) -> str:
         if len(text) == 4:

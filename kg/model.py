@@ -11,9 +11,9 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from kg.facttypes import FACT_TYPES
+from kg.facttypes import FACT_TYPES, spec
 
 #: a fact type token, one of :data:`kg.facttypes.FACT_TYPES` (checked by :class:`Fact`)
 FactType = str
@@ -172,6 +172,17 @@ class Fact(Record):
         if isinstance(value, dict):
             return {k: v if isinstance(v, list | tuple) else (v,) for k, v in value.items()}
         return value
+
+    @model_validator(mode="after")
+    def _roles_as_declared(self) -> Fact:
+        shape = spec(self.type)
+        declared = {r.key: r.count for r in shape.roles}
+        for role, actors in self.roles.items():
+            if role not in declared:
+                raise ValueError(f"a {self.type} has no role {role!r}: {', '.join(declared)}")
+            if declared[role] == "one" and len(actors) != 1:
+                raise ValueError(f"the {role} of a {self.type} is one actor, got {len(actors)}")
+        return self
 
     def actors(self, role: str | None = None) -> tuple[Actor, ...]:
         """The actors in ``role``, or of every role in role order when ``role`` is None."""

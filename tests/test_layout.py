@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 from tests.conftest import ROOT
 
@@ -88,3 +89,35 @@ def test_loading_a_built_graph_imports_no_build_side() -> None:
     assert not {m for m in loaded if m.split(".")[0:2] and ".".join(m.split(".")[:2]) in build_side}
     assert not {"spacy", "wordfreq"} & loaded
     assert "kg.api.graph" in loaded
+
+
+def test_facts_follow_the_table_of_fact_types() -> None:
+    from pydantic import ValidationError
+
+    from kg.model import Actor, Evidence, Fact
+
+    ev = Evidence(article="a", doc="d", section="main", sentence="s", span=(0, 1))
+    a = Actor(id="person:a", name="A", kind="person")
+    b = Actor(id="person:b", name="B", kind="person")
+    fact = Fact(
+        type="reception", roles={"host": a, "guest": b}, evidence=ev, rule="r", confidence=1
+    )
+    assert fact.roles["host"] == (a,)
+    with pytest.raises(ValidationError, match="no role 'hots'"):
+        Fact(type="reception", roles={"hots": a}, evidence=ev, rule="r", confidence=1)
+    with pytest.raises(ValidationError, match="one actor"):
+        Fact(type="reception", roles={"host": (a, b)}, evidence=ev, rule="r", confidence=1)
+
+
+def test_data_file_errors_name_the_file_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg import datafiles
+    from kg.errors import PatternError
+
+    class Two(datafiles.Row):
+        a: str
+        b: int
+
+    text = "# a comment\na\tb\n\n1\t2\n# another comment\n3\tx\n"
+    monkeypatch.setattr(datafiles, "read_text", lambda name, package="": text)
+    with pytest.raises(PatternError, match=r"t\.tsv:6:"):
+        datafiles.tsv("t.tsv", Two)

@@ -85,6 +85,7 @@ DATE_TYPES = (
     (re.compile(r"^-?\d{4}-\d{2}$"), XSD.gYearMonth),
     (re.compile(r"^--\d{2}-\d{2}$"), XSD.gMonthDay),
     (re.compile(r"^-?\d{4}$"), XSD.gYear),
+    (re.compile(r"^--\d{2}$"), XSD.gMonth),
 )
 
 
