@@ -49,6 +49,32 @@ class Arg:
     role: str | None = None
 
 
+#: what joins coordinated persons: "X et Y", "X, Y"
+_COORD = re.compile(r"\bet\b|^\s*,\s*$")
+
+
+def coordinated(
+    lower: str, before: list[Arg], verb_between: re.Pattern[str], *, one_position: bool = False
+) -> list[Arg]:
+    """The persons coordinated at the end of ``before`` (arguments in text order, ``lower`` the
+    sentence's lowercased text): walking back while "et" or a comma, and no verb
+    (``verb_between``), joins them.  With ``one_position``, every argument at the last one's
+    position is kept ("les deux dirigeants": two persons at one place)."""
+    if not before:
+        return []
+    last = before[-1]
+    kept = [a for a in before if a.start == last.start] if one_position else [last]
+    for prev in reversed(before if one_position else before[:-1]):
+        if one_position and prev.start >= kept[0].start:
+            continue
+        between = lower[prev.end : kept[0].start]
+        if _COORD.search(between) and not verb_between.search(between):
+            kept.insert(0, prev)
+        else:
+            break
+    return kept
+
+
 @dataclass
 class DocContext:
     document: Document

@@ -27,7 +27,15 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from kg.extract.context import Arg, DocContext, date_near, make_fact, person_actor, place_of
+from kg.extract.context import (
+    Arg,
+    DocContext,
+    coordinated,
+    date_near,
+    make_fact,
+    person_actor,
+    place_of,
+)
 from kg.lexicon import Trigger, lexicon
 from kg.model import Fact
 
@@ -40,7 +48,6 @@ _THEIR = re.compile(r"\bleurs?\b")
 _SUBJECT_VERB = re.compile(
     r"(?:\s*\([^)]*\))?,?\s+(?:a|ont|est|sont|s'|se|sera|devrait|va|doit|avait)\b"
 )
-_COORD = re.compile(r"\bet\b|^\s*,\s*$")
 _VERB_BETWEEN = re.compile(r"[;]|\b(?:a|ont|est|sont|avait|avaient|qui|que)\b")
 _CLAUSE_START = re.compile(r"[;]|\bmais\b|\btandis que\b|\balors que\b|,\s+(?:ou|puis)\b")
 
@@ -72,21 +79,8 @@ def _candidates(ctx: DocContext, index: int, start: int, end: int) -> list[Arg]:
 def _subjects(ctx: DocContext, index: int, start: int, trigger: int) -> list[Arg]:
     """The persons coordinated right before the trigger: "X et Y ont ...", "les deux
     dirigeants ont ..." (two persons at one position)."""
-    sm = ctx.sentences[index]
     before = _candidates(ctx, index, start, trigger)
-    if not before:
-        return []
-    last = before[-1]
-    kept = [a for a in before if a.start == last.start]
-    for prev in reversed(before):
-        if prev.start >= kept[0].start:
-            continue
-        between = sm.lower[prev.end : kept[0].start]
-        if _COORD.search(between) and not _VERB_BETWEEN.search(between):
-            kept.insert(0, prev)
-        else:
-            break
-    return kept
+    return coordinated(ctx.sentences[index].lower, before, _VERB_BETWEEN, one_position=True)
 
 
 def _main_subjects(ctx: DocContext, index: int, trigger: int) -> list[Arg]:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from kg.extract.context import (
     Arg,
     DocContext,
+    coordinated,
     country_actor,
     date_near,
     make_fact,
@@ -39,7 +40,6 @@ _THIS_VISIT = re.compile(r"\bcette visite\b")
 _LED_BY = re.compile(
     r"\b(?:delegation|mission)\b[^;]{0,200}?\b(?:conduite?s?|dirigee?s?|menee?s?) par\b"
 )
-_COORD = re.compile(r"\bet\b|^\s*,\s*$")
 _VERB_BETWEEN = re.compile(r"[;]|\b(?:a|ont|est|sont|avait|avaient|qui|que)\b|\bs'|\bse\b")
 
 
@@ -81,18 +81,8 @@ def _objects(ctx: DocContext, index: int, start: int) -> list[Arg]:
 
 def _subjects(ctx: DocContext, index: int, start: int, trigger: int) -> list[Arg]:
     """The persons coordinated right before the verb."""
-    sm = ctx.sentences[index]
     before = _found(ctx, index, start, trigger)
-    if not before:
-        return []
-    kept = [before[-1]]
-    for prev in reversed(before[:-1]):
-        between = sm.lower[prev.end : kept[0].start]
-        if _COORD.search(between) and not _VERB_BETWEEN.search(between):
-            kept.insert(0, prev)
-        else:
-            break
-    return kept
+    return coordinated(ctx.sentences[index].lower, before, _VERB_BETWEEN)
 
 
 def _main_subject(ctx: DocContext, index: int, trigger: int) -> list[Arg]:
