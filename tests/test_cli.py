@@ -12,6 +12,7 @@ from kg.model import FACT_TYPES
 from tests.conftest import SEEDS
 
 
+@pytest.mark.slow  # seed 004 has sentences the parser reads
 def test_extract_prints_the_facts_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(SEEDS / "004_e6bb8dd7014ea847.txt"), "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

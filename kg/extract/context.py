@@ -20,10 +20,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kg.dates import DateHit, find_dates, nearest_date
-from kg.extract.entities import PersonHit, SentenceMentions, analyse
+from kg.extract.entities import PersonHit, SentenceMentions, analyse, roles_of
 from kg.lexicon import lexicon
 from kg.model import Actor, DateValue, Document, Evidence, Fact, FactType, make_fact_id
-from kg.nlp import person_spans
+from kg.extract.syntax import MIN_MENTIONS, SentenceParse, TriggerArgs, parse_args, within
+from kg.nlp import parse, person_spans
 from kg.textutil import fold, fold_name, slug
 
 #: a person written as a subject: the verb (or a dated adjunct) follows
@@ -75,6 +76,29 @@ def coordinated(
     return kept
 
 
+def continued(
+    lower: str, kept: list[Arg], candidates: list[Arg], verb_between: re.Pattern[str]
+) -> list[Arg]:
+    """``kept`` (arguments in text order) and the candidates coordinated after its last one:
+    walking forward while "et" or a comma, and no verb (``verb_between``), joins them.  The
+    parse gives the head of an enumeration; its tail ("..., B, et le président C") is often
+    attached elsewhere."""
+    if not kept:
+        return kept
+    out = list(kept)
+    names = {a.name for a in out}
+    for cand in sorted(candidates, key=lambda a: a.start):
+        if cand.start <= out[-1].start or cand.name in names:
+            continue
+        between = lower[out[-1].end : cand.start]
+        if _COORD.search(between) and not verb_between.search(between):
+            out.append(cand)
+            names.add(cand.name)
+        else:
+            break
+    return out
+
+
 @dataclass
 class DocContext:
     document: Document
@@ -83,6 +107,21 @@ class DocContext:
     persons: list[tuple[int, PersonHit]] = field(default_factory=list)
     #: the two principal persons of the event the document is about (see :mod:`frame`)
     frame: tuple[Arg, Arg] | None = None
+    #: the dependency parse of the sentences that need one (see :mod:`kg.extract.syntax`)
+    parses: dict[int, SentenceParse] = field(default_factory=dict)
+
+    def parsed(self, index: int, start: int, end: int) -> TriggerArgs | None:
+        """The parse's arguments of the trigger matched at ``start..end`` of sentence
+        ``index``, or None when the sentence was not parsed."""
+        found = self.parses.get(index)
+        return found.at(start, end) if found else None
+
+    def in_role(self, args: list[Arg], found: TriggerArgs | None, *roles: str) -> list[Arg]:
+        """The arguments of ``args`` that the parse puts in one of ``roles``."""
+        if found is None:
+            return []
+        spans = found.spans(*roles)
+        return [a for a in args if within(a.start, spans)]
 
     def person_country(self, name: str) -> str | None:
         key = fold_name(name)
@@ -212,7 +251,9 @@ class DocContext:
             if role == "counterpart" and country:
                 # "son homologue cambodgien": of that country, with the subject's role
                 return p.country == country and (subject_role is None or p.role == subject_role)
-            same_role = p.role == role and role not in ("leader", "official", "counterpart")
+            same_role = role not in ("leader", "official", "counterpart") and (
+                p.role == role or bool(p.title and role in roles_of(p.title, lexicon()))
+            )
             return same_role or bool(p.title and head in fold(p.title))
 
         before = [p for i, p in self.persons if i < index and fits(p)]
@@ -280,6 +321,40 @@ def _ner_spans(
     return spans
 
 
+def _trigger_spans(folded: str) -> list[tuple[int, int]]:
+    lex = lexicon()
+    spans = [
+        m.span()
+        for kind in ("reception", "visit", "meeting")
+        for _, pattern in lex.triggers.get(kind, ())
+        for m in pattern.finditer(folded)
+    ]
+    return sorted(set(spans))
+
+
+def _parses(sentences: list[SentenceMentions]) -> dict[int, SentenceParse]:
+    """Parse the trigger sentences where the order of the words does not tell who is who:
+    at least :data:`MIN_MENTIONS` persons, or two on the same side of a trigger ("S'entretenant
+    avec X, Y a ...", "X et Y se sont entretenus")."""
+    if not use_ner():
+        return {}
+    wanted: list[int] = []
+    spans: list[list[tuple[int, int]]] = []
+    for i, sm in enumerate(sentences):
+        mentions = [p.start for p in sm.persons] + [d.start for d in sm.descriptions]
+        if len(mentions) < 2:
+            continue
+        found = _trigger_spans(sm.folded)
+        if found and (
+            len(mentions) >= MIN_MENTIONS
+            or any(max(mentions) < a or min(mentions) >= b for a, b in found)
+        ):
+            wanted.append(i)
+            spans.append(found)
+    docs = parse([sentences[i].text for i in wanted])
+    return dict(zip(wanted, parse_args(docs, spans), strict=True))
+
+
 def use_ner() -> bool:
     """spaCy's person entities are on unless ``KG_NO_NER=1`` (rule tests run without a model)."""
     return os.environ.get("KG_NO_NER", "") not in ("1", "true", "yes")
@@ -307,7 +382,7 @@ def analyse_document(document: Document) -> DocContext:
     elif len(seen) == 1 and seen[0] != "VN":
         pair = ("VN", seen[0])
     _foreign_titles(sentences, (pair[1] if pair[0] == "VN" else pair[0]) if pair else None)
-    ctx = DocContext(document=document, sentences=sentences, pair=pair)
+    ctx = DocContext(document=document, sentences=sentences, pair=pair, parses=_parses(sentences))
     ctx.persons = [(i, p) for i, sm in enumerate(sentences) for p in sm.persons]
     return ctx
 

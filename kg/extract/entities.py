@@ -225,6 +225,13 @@ def role_of(title: str, lex: Lexicon) -> str:
     return lex.titles[m.group(0)].role if m else "official"
 
 
+def roles_of(title: str, lex: Lexicon) -> frozenset[str]:
+    """Every role a title gives, one per office it joins: "vice-Premier ministre et ministre
+    des Affaires étrangères" is a deputy prime minister and a foreign minister."""
+    parts = re.split(r",\s+|\s+et\s+(?=(?:vice-)?(?:premier |premiere )?\w+)", title)
+    return frozenset(role_of(part, lex) for part in parts if part.strip())
+
+
 def title_country(mentions: SentenceMentions, start: int, end: int, lex: Lexicon) -> str | None:
     """The country a title qualifies its holder with, or None when it names none."""
     folded = mentions.folded
@@ -331,6 +338,11 @@ def _title_before(
     return t_start, end
 
 
+_FINITE_NEXT = re.compile(
+    r",?\s+(?:a|ont|est|sont|avait|avaient|va|sera|doit|devrait|s'|se)\s"
+)
+
+
 def _title_after(mentions: SentenceMentions, end: int, lex: Lexicon) -> tuple[int, int] | None:
     """The span of an appositive title after a name: "Xiong Bo, ambassadeur de Chine"."""
     text, folded = mentions.text, mentions.folded
@@ -389,6 +401,11 @@ def find_persons(
             before = None
         after = _title_after(mentions, end, lex)
         if after and any(after[0] <= s <= after[1] + 3 for s, _ in candidates):
+            after = None
+        if after and before and _FINITE_NEXT.match(text, after[1]):
+            # "S'entretenant avec le ministre russe, Sergueï Lavrov, le chef de la diplomatie
+            # vietnamienne a souhaité": a titled name is closed by its comma; the title after
+            # it is the subject of the next verb
             after = None
         honorific = re.search(r"(?:^|\s)(?:M\.|Mme|Mlle|Dr\.?|Pr\.|S\.E\.)\s*$", text[:start])
         cue = ""

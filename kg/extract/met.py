@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from kg.extract.context import (
     Arg,
     DocContext,
+    continued,
     coordinated,
     date_near,
     make_fact,
@@ -43,6 +44,9 @@ _ONLINE = re.compile(r"\ben ligne\b|\bvisioconference\b|\ben visio\b|\btelephon"
 _INFINITIVE = re.compile(
     r"(?:d'avoir|avoir|ayant|s'entretenir|rencontrer|d'avoir eu|s'entretenant|rencontrant)\b"
 )
+_PARTICIPLE = re.compile(r"(?:s'entretenant|rencontrant)\b")
+_OPENING = re.compile(r"^(?:en )?$")
+_FINITE = re.compile(r"\b(?:a|ont)\s+(?!été\b)\w+")
 _POSSESSIVE = re.compile(r"\b(?:sa|son|ses)\b")
 _THEIR = re.compile(r"\bleurs?\b")
 _SUBJECT_VERB = re.compile(
@@ -103,6 +107,28 @@ def _sentence_subject(ctx: DocContext, index: int, objects: list[Arg]) -> list[A
     return []
 
 
+def _from_parse(
+    ctx: DocContext, index: int, m: re.Match[str], subjects: list[Arg], objects: list[Arg]
+) -> tuple[list[Arg], list[Arg]]:
+    """Subjects and objects as the dependency parse reads them, where it read any (the
+    window's otherwise): "X, qui effectue une visite ..., a rencontré Y", "X s'entretiendra
+    avec Y et devrait être reçu par Z"."""
+    found = ctx.parsed(index, m.start(), m.end())
+    if found is None:
+        return subjects, objects
+    lower = ctx.sentences[index].lower
+    every = _candidates(ctx, index, 0, len(lower))
+    by_parse = ctx.in_role(every, found, "subject")
+    others = ctx.in_role(every, found, "with", "object", "between")
+    others = [a for a in others if a.name not in {s.name for s in by_parse}]
+    others = continued(lower, others, objects, _VERB_BETWEEN)
+    if {a.name for a in by_parse} <= {a.name for a in subjects}:
+        # the window's coordination holds the parse's subject: "X, vice-ministre ..., et son
+        # homologue Y, ont coprésidé" (the parser keeps only the last conjunct)
+        by_parse = subjects
+    return by_parse, others or objects
+
+
 def _pairs(subjects: list[Arg], objects: list[Arg], shape: str) -> list[tuple[Arg, Arg]]:
     if objects and subjects:
         return [(s, o) for s in subjects for o in objects]
@@ -160,10 +186,18 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                     subjects = ctx.refs(index, m.start(), m.end())
                     if not subjects and not objects and ctx.frame:
                         subjects = list(ctx.frame)
+            elif _OPENING.match(sm.folded[: m.start()]) and _PARTICIPLE.match(sm.folded, m.start()):
+                # "S'entretenant avec X, Y a souhaité": as "Recevant X, Y a ...", the subject is
+                # the last person before the main verb, the others are met
+                verb = _FINITE.search(sm.lower, m.end())
+                found = _candidates(ctx, index, m.end(), verb.start() if verb else len(sm.text))
+                subjects, objects = found[-1:], found[:-1]
             elif _INFINITIVE.match(sm.folded, m.start()):
                 subjects = _main_subjects(ctx, index, m.start())
             else:
                 subjects = _subjects(ctx, index, start, m.start())
+            if shape == "verb":
+                subjects, objects = _from_parse(ctx, index, m, subjects, objects)
             if not subjects and shape == "verb":
                 # "les deux dirigeants ont parcouru ..., puis se sont entretenus": the
                 # subject of the sentence carries over to its coordinated verbs.
