@@ -50,6 +50,11 @@ class Arg:
     role: str | None = None
 
 
+#: what ends an enumeration of persons: another verb or clause
+_NOT_APPOSED = re.compile(
+    r"\b(?:a|ont|est|sont|avait|avaient|qui|que|dont|avant de|avant d'|afin|pour|devrai\w*"
+    r"|doi\w+|ser\w+|va|vont|s'|se)\b"
+)
 #: what joins coordinated persons: "X et Y", "X, Y"
 _COORD = re.compile(r"\bet\b|^\s*,\s*$")
 
@@ -76,13 +81,11 @@ def coordinated(
     return kept
 
 
-def continued(
-    lower: str, kept: list[Arg], candidates: list[Arg], verb_between: re.Pattern[str]
-) -> list[Arg]:
-    """``kept`` (arguments in text order) and the candidates coordinated after its last one:
-    walking forward while "et" or a comma, and no verb (``verb_between``), joins them.  The
-    parse gives the head of an enumeration; its tail ("..., B, et le président C") is often
-    attached elsewhere."""
+def continued(lower: str, kept: list[Arg], candidates: list[Arg]) -> list[Arg]:
+    """``kept`` (arguments in text order) and the candidates of the rule's window that follow
+    its last one with no verb or clause word between: the parse gives the
+    head of an enumeration; its tail ("..., B, et le président C", "A, ambassadeur de l'Inde ;
+    B, ambassadeur du Chili") is often attached elsewhere."""
     if not kept:
         return kept
     out = list(kept)
@@ -91,11 +94,19 @@ def continued(
         if cand.start <= out[-1].start or cand.name in names:
             continue
         between = lower[out[-1].end : cand.start]
-        if _COORD.search(between) and not verb_between.search(between):
+        if not _NOT_APPOSED.search(between):
             out.append(cand)
             names.add(cand.name)
         else:
             break
+    return out
+
+
+def _unique(args: list[Arg]) -> list[Arg]:
+    out: list[Arg] = []
+    for arg in sorted(args, key=lambda a: a.start):
+        if not any(o.name == arg.name for o in out):
+            out.append(arg)
     return out
 
 
@@ -122,6 +133,47 @@ class DocContext:
             return []
         spans = found.spans(*roles)
         return [a for a in args if within(a.start, spans)]
+
+    def subjects(
+        self, index: int, trigger: tuple[int, int], window: list[Arg], *roles: str
+    ) -> list[Arg]:
+        """The subjects of a trigger as the parse reads them (``roles``, e.g. "subject"),
+        else those the rule's window found.  When the window's coordination holds the parse's
+        subjects, the window stands: "X, vice-ministre ..., et son homologue Y, ont
+        coprésidé" (the parser keeps only the last conjunct)."""
+        found = self.parsed(index, *trigger)
+        if found is None:
+            return window
+        every = self.args(index, 0, len(self.sentences[index].text)) + self.refs(
+            index, 0, len(self.sentences[index].text)
+        )
+        got = _unique(self.in_role(every, found, *roles))
+        if {a.name for a in got} <= {a.name for a in window}:
+            return window
+        return got
+
+    def objects(
+        self,
+        index: int,
+        trigger: tuple[int, int],
+        window: list[Arg],
+        *roles: str,
+        exclude: list[Arg] = (),  # type: ignore[assignment]
+    ) -> list[Arg]:
+        """The objects of a trigger as the parse reads them (``roles``), with the window's
+        persons coordinated after them ("A, B, et le président C": the tail the parser
+        attaches elsewhere); the window's when the parse gives none."""
+        found = self.parsed(index, *trigger)
+        if found is None:
+            return window
+        every = self.args(index, 0, len(self.sentences[index].text)) + self.refs(
+            index, 0, len(self.sentences[index].text)
+        )
+        names = {a.name for a in exclude}
+        got = [a for a in _unique(self.in_role(every, found, *roles)) if a.name not in names]
+        if not got:
+            return window
+        return continued(self.sentences[index].lower, got, window)
 
     def person_country(self, name: str) -> str | None:
         key = fold_name(name)

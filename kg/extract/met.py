@@ -30,7 +30,6 @@ from collections.abc import Iterator
 from kg.extract.context import (
     Arg,
     DocContext,
-    continued,
     coordinated,
     date_near,
     make_fact,
@@ -107,28 +106,6 @@ def _sentence_subject(ctx: DocContext, index: int, objects: list[Arg]) -> list[A
     return []
 
 
-def _from_parse(
-    ctx: DocContext, index: int, m: re.Match[str], subjects: list[Arg], objects: list[Arg]
-) -> tuple[list[Arg], list[Arg]]:
-    """Subjects and objects as the dependency parse reads them, where it read any (the
-    window's otherwise): "X, qui effectue une visite ..., a rencontré Y", "X s'entretiendra
-    avec Y et devrait être reçu par Z"."""
-    found = ctx.parsed(index, m.start(), m.end())
-    if found is None:
-        return subjects, objects
-    lower = ctx.sentences[index].lower
-    every = _candidates(ctx, index, 0, len(lower))
-    by_parse = ctx.in_role(every, found, "subject")
-    others = ctx.in_role(every, found, "with", "object", "between")
-    others = [a for a in others if a.name not in {s.name for s in by_parse}]
-    others = continued(lower, others, objects, _VERB_BETWEEN)
-    if {a.name for a in by_parse} <= {a.name for a in subjects}:
-        # the window's coordination holds the parse's subject: "X, vice-ministre ..., et son
-        # homologue Y, ont coprésidé" (the parser keeps only the last conjunct)
-        by_parse = subjects
-    return by_parse, others or objects
-
-
 def _pairs(subjects: list[Arg], objects: list[Arg], shape: str) -> list[tuple[Arg, Arg]]:
     if objects and subjects:
         return [(s, o) for s in subjects for o in objects]
@@ -197,7 +174,11 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
             else:
                 subjects = _subjects(ctx, index, start, m.start())
             if shape == "verb":
-                subjects, objects = _from_parse(ctx, index, m, subjects, objects)
+                subjects = ctx.subjects(index, m.span(), subjects, "subject")
+                objects = ctx.objects(
+                    index, m.span(), objects, "with", "object", "between",
+                    exclude=subjects,
+                )
             if not subjects and shape == "verb":
                 # "les deux dirigeants ont parcouru ..., puis se sont entretenus": the
                 # subject of the sentence carries over to its coordinated verbs.

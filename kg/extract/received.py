@@ -122,11 +122,18 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                     if guests and _VERB_BETWEEN.search(sm.lower[guests[0].end : m.start()]):
                         # "X s'entretiendra avec Z et devrait être reçu par": X is the guest
                         guests = _main_subject(ctx, index, m.start())
+                    guests = ctx.subjects(index, m.span(), guests, "patient", "subject")
                     by = _BY.search(sm.folded, m.end())
                     hosts = _agents(ctx, index, by.end() if by else m.end())
+                    hosts = ctx.objects(index, m.span(), hosts, "agent")
                 else:
-                    hosts = _subjects(ctx, index, start, m.start())
-                    guests = _objects(ctx, index, m.end())
+                    hosts = ctx.subjects(
+                        index, m.span(), _subjects(ctx, index, start, m.start()), "subject"
+                    )
+                    guests = ctx.objects(
+                        index, m.span(), _objects(ctx, index, m.end()), "object",
+                        exclude=hosts,
+                    )
                 date, date_text = date_near(sm, m.start())
                 planned = bool(planned_cue.search(sm.folded, start, m.end() + 1))
                 for host, guest in _pairs(hosts, guests):
