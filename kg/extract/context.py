@@ -102,6 +102,11 @@ def continued(lower: str, kept: list[Arg], candidates: list[Arg]) -> list[Arg]:
     return out
 
 
+def _same_side(a: str | None, b: str | None) -> bool:
+    """Whether two countries may be one ("le dirigeant lao, X" with X of Laos or unknown)."""
+    return a is None or b is None or a == b
+
+
 def _unique(args: list[Arg]) -> list[Arg]:
     out: list[Arg] = []
     for arg in sorted(args, key=lambda a: a.start):
@@ -224,6 +229,7 @@ class DocContext:
                         ref.refers in ("other", "country")
                         and 0 <= p.start - m.end() <= 160
                         and not _VERB_GAP.search(sm.lower[m.end() : p.start])
+                        and _same_side(self._phrase_country(m.group(0)), p.country)
                     )
                     for p in sm.persons
                 ):

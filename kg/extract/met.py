@@ -10,7 +10,8 @@ Each trigger has a shape (``kg/patterns/triggers.jsonl``, attribute ``shape``):
   to the end of the clause.  One fact per subject-object pair ("X et Y ont eu séparément des
   entrevues avec Z" gives X-Z and Y-Z; "X a rencontré A, B et C" gives X-A, X-B, X-C, never
   A-B); with no object, coordinated subjects meet each other ("X et Y se sont entretenus").
-- ``then``: ", puis une entrevue avec Z" continues the subjects of the clause before.
+- ``then``: ", puis une entrevue avec Z", "ainsi qu'une séance de travail avec Z" continue
+  the subjects of the talks before (else the sentence's subject).
 - ``between``: "entretien entre X et Y": the persons after "entre" meet each other.
 - ``noun``: "lors de leur entretien", "après l'entretien": the event frame's principals, or
   the persons "avec" names.
@@ -149,7 +150,9 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
             if shape == "between":
                 subjects: list[Arg] = []
             elif shape == "then":
-                subjects = previous
+                # ", puis une entrevue avec Z", "ainsi qu'une séance de travail avec Z": the
+                # subjects of the talks before, else the subject of the sentence
+                subjects = previous or _main_subjects(ctx, index, m.start())
             elif shape == "noun":
                 own = sm.folded[m.start() : m.end()]
                 coordinated = _subjects(ctx, index, 0, m.start())

@@ -36,6 +36,8 @@ ARG_STOP = frozenset(
 )
 #: a sentence naming this many persons is parsed (fewer: only when the order is ambiguous)
 MIN_MENTIONS = 3
+#: token attributes a pattern may test: the pipeline runs no tagger or lemmatizer
+ATTRIBUTES = frozenset({"DEP", "LOWER", "ORTH", "TEXT"})
 #: the custom token attribute that marks trigger words
 TRIGGER_ATTR = "kg_trigger"
 
@@ -61,6 +63,13 @@ class DependencyPattern(Row):
             raise ValueError('the first node of a pattern is named "trigger"')
         if sum(1 for node in value if node.get("RIGHT_ID") == "arg") != 1:
             raise ValueError('a pattern has exactly one node named "arg"')
+        for node in value:
+            unknown = set(node.get("RIGHT_ATTRS", {})) - ATTRIBUTES
+            if unknown:
+                raise ValueError(
+                    f"attributes {sorted(unknown)} are not given by the parse"
+                    f" (use {', '.join(sorted(ATTRIBUTES))})"
+                )
         return value
 
 
