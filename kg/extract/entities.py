@@ -338,6 +338,7 @@ def _title_before(
     return t_start, end
 
 
+_OF_END = re.compile(r"\b(?:de|du|des|d'|de la|de l')\s*$")
 _FINITE_NEXT = re.compile(
     r",?\s+(?:a|ont|est|sont|avait|avaient|va|sera|doit|devrait|s'|se)\s"
 )
@@ -378,6 +379,7 @@ def find_persons(
     for run in _name_run(lex.name_particles).finditer(text):
         candidates.extend(_split_run(run, lex, blocked))
     accepted: list[PersonHit] = []
+    bodies: set[tuple[int, int]] = set()
     place_before = lex.cues["place_before"]
     for start, end in candidates:
         lead = re.search(r"\b(L[eê]|La) $", text[max(0, start - 3) : start])
@@ -388,7 +390,13 @@ def find_persons(
         if place_before.search(mentions.folded[max(0, start - 60) : start]):
             # "l'aéroport de Halim Perdanakusuma", "la province lao de Xieng Khouang"
             continue
-        before = _title_before(mentions, start, lex, candidates)
+        names = [c for c in candidates if c not in bodies]
+        before = _title_before(mentions, start, lex, names)
+        if before and _OF_END.search(mentions.folded[before[0] : start]):
+            # "le président du Grand Khoural", "président de Samsung Electronics": a title
+            # that ends on "de" is followed by the body it heads, not by a name
+            bodies.add((start, end))
+            continue
         if (
             before
             and "," in text[before[1] : start]
