@@ -408,7 +408,12 @@ def find_persons(
             # phrase of its own; an apposed name is closed by a comma ("le chef, X, a").
             before = None
         after = _title_after(mentions, end, lex)
-        if after and any(after[0] <= s <= after[1] + 3 for s, _ in candidates):
+        if after and any(
+            after[0] <= s <= after[1] + 3 and not _OF_END.search(mentions.folded[after[0] : s])
+            for s, _ in candidates
+        ):
+            # another name inside the title: not an apposition ("de Samsung Electronics" is
+            # the body the title heads)
             after = None
         if after and before and _FINITE_NEXT.match(text, after[1]):
             # "S'entretenant avec le ministre russe, Sergueï Lavrov, le chef de la diplomatie
