@@ -49,6 +49,7 @@ MAX_SPLIT_LENGTH = 60
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|is|ie|it|u|us|ue|ert|erts|int|eint)$")
 _ELIDED = ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu", "l", "d", "s", "n", "j", "m", "c")
 _APOSTROPHES = "'’"
+_CASE_CHANGE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
 
 # One-to-one character replacements: same length, so offsets do not move.
 _CHAR_MAP = {
@@ -231,7 +232,9 @@ def _glued_words(view: str, start: int, edits: Edits, page_words: frozenset[str]
         else:
             nxt = tokens[k + 1].group() if k + 1 < len(tokens) and view[b : b + 1] == " " else ""
             prev = tokens[k - 1].group() if k > 0 and view[a - 1 : a] == " " else ""
-            cuts = _split_name_a(word, prev, nxt, page_words) or split_word(word)
+            cuts = _split_name_a(word, prev, nxt, page_words)
+            if not cuts and not _in_name(word, prev):
+                cuts = split_word(word)
         if not cuts:
             continue
         for cut in cuts:
@@ -244,6 +247,17 @@ def _glued_words(view: str, start: int, edits: Edits, page_words: frozenset[str]
                 kind="glued_word", start=start + a, end=start + b, original=word, repaired=repaired
             )
         )
+
+
+def _in_name(word: str, prev: str) -> bool:
+    """A capitalised word after a capitalised name word ("Zhao Leji", "Kim Sang-sik") is a
+    part of the name, split only where its case changes ("LeeJae")."""
+    return (
+        _is_capitalised(word)
+        and _is_capitalised(prev)
+        and not _is_function(prev)
+        and not _CASE_CHANGE.search(word)
+    )
 
 
 def _split_elision(word: str) -> list[int]:
