@@ -22,7 +22,7 @@ _AFTER_PAIR = re.compile(r"^\s*[\"»]?\s*(?:entre\s+)?(?:le |la |l'|les )?$")
 _DASH = re.compile(r"^\s*[-–]\s*(?:le |la |l'|les )?$")
 _ENTRE = re.compile(r"^\s*[\"»]?\s*entre\s+(?:le |la |l'|les )?$")
 _ET = re.compile(r"^\s+et\s+(?:le |la |l'|les )?$")
-_AVEC = re.compile(r"^\s*avec\s+(?:le |la |l'|les )?$")
+_AVEC = re.compile(r"(?:^|\s)avec\s+(?:le |la |l'|les )?$")
 _UPGRADE = re.compile(
     r"\b(?:rehausser|rehausse|elever|eleve|porter|porte|hisser)\b[^.;]{0,60}\b(?:au niveau|au rang)\b"
 )
@@ -61,7 +61,7 @@ def _pair(
         if (
             hit.start >= end
             and hit.kind == "name"
-            and _AVEC.match(sm.folded[end : hit.start][-12:])
+            and _AVEC.search(sm.folded[end : hit.start])
             and (
                 hit.start - end < 40
                 or (hit.start - end < 90 and not _VERB.search(sm.folded[end : hit.start]))
