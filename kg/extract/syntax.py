@@ -32,7 +32,7 @@ from kg.errors import PatternError
 ROLES = frozenset({"subject", "patient", "agent", "object", "with", "between"})
 #: dependents that do not belong to an argument's phrase
 ARG_STOP = frozenset(
-    {"conj", "cc", "acl:relcl", "acl", "advcl", "parataxis", "punct", "ccomp", "xcomp"}
+    {"conj", "cc", "acl:relcl", "acl", "advcl", "parataxis", "punct", "ccomp", "xcomp", "obl:agent"}
 )
 #: a sentence naming this many persons is parsed (fewer: only when the order is ambiguous)
 MIN_MENTIONS = 3

@@ -102,6 +102,14 @@ def _visitor(ctx: DocContext, index: int, start: int, end: int, rule: str) -> Ar
         after = _found(ctx, index, end, min(len(sm.text), end + 200))
         if after:
             return after[0]
+    found = ctx.parsed(index, start, end)
+    if found is not None:
+        # the subject of the travel verb, or of the verb whose object the visit is ("X, son
+        # épouse et une délégation effectuent une visite"); a spouse is not the visitor
+        every = _found(ctx, index, 0, len(sm.text))
+        subjects = ctx.in_role(every, found, "subject", "patient")
+        if subjects:
+            return subjects[0]
     if _POSSESSIVE.search(sm.folded[max(0, start - 40) : start]):
         # "lors de sa visite", "dans le cadre de sa visite d'État": the subject of the
         # sentence, else the person the text is about
