@@ -50,6 +50,8 @@ class Arg:
     role: str | None = None
 
 
+#: a name this close after an argument's phrase is apposed to it (one space)
+APPOSED = 2
 #: what ends an enumeration of persons: another verb or clause
 _NOT_APPOSED = re.compile(
     r"\b(?:a|ont|est|sont|avait|avaient|qui|que|dont|avant de|avant d'|afin|pour|devrai\w*"
@@ -137,7 +139,7 @@ class DocContext:
         if found is None:
             return []
         spans = found.spans(*roles)
-        return [a for a in args if within(a.start, spans)]
+        return [a for a in args if within(a.start, spans, slack=APPOSED)]
 
     def subjects(
         self, index: int, trigger: tuple[int, int], window: list[Arg], *roles: str

@@ -36,6 +36,8 @@ _CLAUSE_END = re.compile(
     r"|,\s+(?:a l'issue|au cours|lors)\b|\bet (?:est|a|ont|sont|s'|se|l'a)\b"
 )
 _BY = re.compile(r"\bpar\b")
+#: a passive coordinated with the clause before: "... avec Z et devrait être reçu par"
+_AND_VERB = re.compile(r"^\s*,?\s*(?:et|puis)\s*$")
 _THIS_VISIT = re.compile(r"\bcette visite\b")
 _LED_BY = re.compile(
     r"\b(?:delegation|mission)\b[^;]{0,200}?\b(?:conduite?s?|dirigee?s?|menee?s?) par\b"
@@ -119,7 +121,8 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                     hosts, guests = found[-1:], found[:-1]
                 elif trig.rule == "received.passive":
                     guests = _subjects(ctx, index, start, m.start())[-1:]
-                    if guests and _VERB_BETWEEN.search(sm.lower[guests[0].end : m.start()]):
+                    between = sm.lower[guests[0].end : m.start()] if guests else ""
+                    if guests and (_VERB_BETWEEN.search(between) or _AND_VERB.match(between)):
                         # "X s'entretiendra avec Z et devrait être reçu par": X is the guest
                         guests = _main_subject(ctx, index, m.start())
                     guests = ctx.subjects(index, m.span(), guests, "patient", "subject")

@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import field_validator
 
-from kg.datafiles import Row, jsonl
+from kg.datafiles import Row, jsonl, read_text
 from kg.errors import PatternError
 
 #: roles a pattern may give
@@ -38,6 +38,8 @@ ARG_STOP = frozenset(
 MIN_MENTIONS = 3
 #: token attributes a pattern may test: the pipeline runs no tagger or lemmatizer
 ATTRIBUTES = frozenset({"DEP", "LOWER", "ORTH", "TEXT"})
+#: pronouns that stand for the antecedent of their relative clause
+RELATIVE_PRONOUNS = frozenset({"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"})
 #: the custom token attribute that marks trigger words
 TRIGGER_ATTR = "kg_trigger"
 
@@ -104,30 +106,57 @@ class SentenceParse:
         return None
 
 
+def _pattern_lines() -> list[int]:
+    """The line of ``dependency.jsonl`` each pattern is written on."""
+    text = read_text("dependency.jsonl")
+    return [
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("//")
+    ]
+
+
+_MATCHERS: dict[int, Any] = {}
+
+
 def _matcher(vocab: Any) -> Any:
+    """The DependencyMatcher of the patterns, built once per vocabulary."""
     from spacy.matcher import DependencyMatcher
     from spacy.tokens import Token
 
+    if id(vocab) in _MATCHERS:
+        return _MATCHERS[id(vocab)]
     if not Token.has_extension(TRIGGER_ATTR):
         Token.set_extension(TRIGGER_ATTR, default=False)
     matcher = DependencyMatcher(vocab, validate=True)
+    lines = _pattern_lines()
     for number, row in enumerate(patterns()):
         nodes = [dict(node) for node in row.pattern]
         nodes[0]["RIGHT_ATTRS"] = {**nodes[0].get("RIGHT_ATTRS", {}), "_": {TRIGGER_ATTR: True}}
         try:
             matcher.add(str(number), [nodes])
         except (ValueError, KeyError) as e:
-            raise PatternError(f"kg/patterns/dependency.jsonl: pattern {number + 1}: {e}") from e
+            line = lines[number] if number < len(lines) else number + 1
+            raise PatternError(f"kg/patterns/dependency.jsonl:{line}: {e}") from e
+    _MATCHERS[id(vocab)] = matcher
     return matcher
 
 
 def _head_of(doc: Any, start: int, end: int) -> Any | None:
-    """The token of ``start..end`` whose head lies outside it (the match's syntactic head)."""
+    """The token of ``start..end`` whose head lies outside it (the match's syntactic head);
+    a modal or auxiliary verb gives way to the verb it governs inside the match ("devrait
+    être reçu": "reçu")."""
     inside = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
-    for token in inside:
-        if token.head == token or not (start <= token.head.idx < end):
-            return token
-    return inside[0] if inside else None
+    head = next(
+        (t for t in inside if t.head == t or not (start <= t.head.idx < end)),
+        inside[0] if inside else None,
+    )
+    while head is not None:
+        governed = [c for c in head.children if c.dep_ == "xcomp" and c in inside]
+        if not governed:
+            break
+        head = governed[0]
+    return head
 
 
 def _phrase(token: Any) -> Span:
@@ -175,6 +204,12 @@ def parse_args(docs: Sequence[Any], triggers: Sequence[Sequence[Span]]) -> list[
             names = [node["RIGHT_ID"] for node in row.pattern]
             trigger = doc[ids[names.index("trigger")]]
             arg = doc[ids[names.index("arg")]]
+            if arg.lower_ in RELATIVE_PRONOUNS:
+                # "X, qui a rencontré Y" / "X, qui a été reçu par Y": the pronoun stands for
+                # the antecedent, in the pronoun's role
+                if trigger.dep_ != "acl:relcl" or trigger.head == trigger:
+                    continue
+                arg = trigger.head
             into = fallback if row.fallback else found
             for conjunct in _conjuncts(arg):
                 into[trigger.i].setdefault(row.role, []).append(_phrase(conjunct))
@@ -190,9 +225,13 @@ def parse_args(docs: Sequence[Any], triggers: Sequence[Sequence[Span]]) -> list[
                 )
             )
         out.append(SentenceParse(tuple(parsed)))
+        for word in words:
+            word._.set(TRIGGER_ATTR, False)
     return out
 
 
-def within(position: int, spans: Sequence[Span]) -> bool:
-    """Whether ``position`` lies inside one of ``spans``."""
-    return any(start <= position < end for start, end in spans)
+def within(position: int, spans: Sequence[Span], *, slack: int = 0) -> bool:
+    """Whether ``position`` lies inside one of ``spans`` (or up to ``slack`` characters after
+    one: a name apposed to a phrase the parser closed before it, "son homologue | El Malick
+    Ndiaye")."""
+    return any(start <= position < end + slack for start, end in spans)
