@@ -21,9 +21,9 @@ from typing import Any
 
 from kg.dates import DateHit, find_dates, nearest_date
 from kg.extract.entities import PersonHit, SentenceMentions, analyse, roles_of
+from kg.extract.syntax import MIN_MENTIONS, SentenceParse, TriggerArgs, parse_args, within
 from kg.lexicon import lexicon
 from kg.model import Actor, DateValue, Document, Evidence, Fact, FactType, make_fact_id
-from kg.extract.syntax import MIN_MENTIONS, SentenceParse, TriggerArgs, parse_args, within
 from kg.nlp import parse, person_spans
 from kg.textutil import fold, fold_name, slug
 

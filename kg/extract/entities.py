@@ -347,9 +347,7 @@ def _title_before(
 
 
 _OF_END = re.compile(r"\b(?:de|du|des|d'|de la|de l')\s*$")
-_FINITE_NEXT = re.compile(
-    r",?\s+(?:a|ont|est|sont|avait|avaient|va|sera|doit|devrait|s'|se)\s"
-)
+_FINITE_NEXT = re.compile(r",?\s+(?:a|ont|est|sont|avait|avaient|va|sera|doit|devrait|s'|se)\s")
 
 
 def _title_after(mentions: SentenceMentions, end: int, lex: Lexicon) -> tuple[int, int] | None:

@@ -179,7 +179,12 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
             if shape == "verb":
                 subjects = ctx.subjects(index, m.span(), subjects, "subject")
                 objects = ctx.objects(
-                    index, m.span(), objects, "with", "object", "between",
+                    index,
+                    m.span(),
+                    objects,
+                    "with",
+                    "object",
+                    "between",
                     exclude=subjects,
                 )
             if not subjects and shape == "verb":

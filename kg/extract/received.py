@@ -134,7 +134,10 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                         index, m.span(), _subjects(ctx, index, start, m.start()), "subject"
                     )
                     guests = ctx.objects(
-                        index, m.span(), _objects(ctx, index, m.end()), "object",
+                        index,
+                        m.span(),
+                        _objects(ctx, index, m.end()),
+                        "object",
                         exclude=hosts,
                     )
                 date, date_text = date_near(sm, m.start())
