@@ -135,6 +135,9 @@ class Lexicon:
     cues: dict[str, re.Pattern[str]]
     country_names: dict[str, str]
     country_display: dict[str, str]
+    #: country codes that stand for an international organisation ("EU": the Union
+    #: européenne of organizations.tsv), mapped to its ``ORG:`` code
+    org_countries: dict[str, str]
     wikidata: dict[str, str]
     office_terms: tuple[OfficeTerm, ...]
 
@@ -210,6 +213,13 @@ def lexicon() -> Lexicon:
         partnership_levels=tuple(levels),
         country_names=names,
         country_display=french_names(),
+        org_countries={
+            row.iso2: f"ORG:{o.acronym}"
+            for o in orgs
+            if o.country == "ORG"
+            for row in forms
+            if row.kind == "name" and fold(row.form) == fold(o.name)
+        },
         office_terms=_tsv("office_terms.tsv", OfficeTerm),
         wikidata=wikidata(),
     )

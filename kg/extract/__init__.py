@@ -58,6 +58,21 @@ def _persons(fact: Fact, *roles: str) -> frozenset[str]:
     return frozenset(names)
 
 
+#: facts whose parties are countries: an organisation is no party (spec section 8)
+_COUNTRY_PARTIES = frozenset({"partnership", "agreement", "diplomatic_relations"})
+
+
+def _between_countries(facts: list[Fact]) -> list[Fact]:
+    """Partnerships, agreements and relations with an organisation (the European Union) are
+    not bilateral facts."""
+    orgs = lexicon().org_countries
+    return [
+        f
+        for f in facts
+        if f.type not in _COUNTRY_PARTIES or not any(a.country in orgs for a in f.actors())
+    ]
+
+
 def _not_also_meetings(facts: list[Fact]) -> list[Fact]:
     """A reception is not also a meeting (spec sections 3 and 8): "Lors de la rencontre"
     after "X a reçu Y" adds nothing."""
@@ -108,6 +123,6 @@ def extract_document(document: Document) -> tuple[DocContext, list[Fact]]:
         facts = [f for f in facts if f.type in _FRAMELESS] + [
             f for kind, extractor in EXTRACTORS if kind in again for f in extractor(ctx)
         ]
-    facts = _one_agreement_per_event(_not_also_meetings(facts))
+    facts = _one_agreement_per_event(_not_also_meetings(_between_countries(facts)))
     facts.sort(key=lambda f: (f.evidence.span[0], f.type))
     return ctx, facts

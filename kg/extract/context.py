@@ -442,9 +442,22 @@ def analyse_document(document: Document) -> DocContext:
     elif len(seen) == 1 and seen[0] != "VN":
         pair = ("VN", seen[0])
     _foreign_titles(sentences, (pair[1] if pair[0] == "VN" else pair[0]) if pair else None)
+    _organisation_persons(sentences)
     ctx = DocContext(document=document, sentences=sentences, pair=pair, parses=_parses(sentences))
     ctx.persons = [(i, p) for i, sm in enumerate(sentences) for p in sm.persons]
     return ctx
+
+
+def _organisation_persons(sentences: list[SentenceMentions]) -> None:
+    """A person of the European Union represents an organisation: ``ORG:UE`` (spec: heads and
+    officials of international organisations get ``ORG:<acronym>``)."""
+    orgs = lexicon().org_countries
+    for sm in sentences:
+        if any(p.country in orgs for p in sm.persons):
+            sm.persons = [
+                replace(p, country=orgs[p.country]) if p.country in orgs else p
+                for p in sm.persons
+            ]
 
 
 def _foreign_titles(sentences: list[SentenceMentions], foreign: str | None) -> None:
