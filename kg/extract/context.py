@@ -334,7 +334,9 @@ class DocContext:
                 foreign = {
                     h.iso2
                     for h in self.sentences[i].countries
-                    if h.kind in ("name", "demonym") and h.iso2 != "VN"
+                    if h.kind in ("name", "demonym")
+                    and h.iso2 != "VN"
+                    and h.iso2 not in lexicon().org_countries
                 }
                 if len(foreign) == 1:
                     return "VN", foreign.pop()
@@ -343,10 +345,13 @@ class DocContext:
         return self.pair
 
 
-def _distinct(sm: SentenceMentions) -> list[str]:
+def _distinct(sm: SentenceMentions, *, organisations: bool = False) -> list[str]:
+    """The countries a sentence names, in order; an organisation such as the EU only with
+    ``organisations`` (its officials belong to it, but it is none of "les deux pays")."""
     seen: list[str] = []
+    orgs = {} if organisations else lexicon().org_countries
     for hit in sm.countries:
-        if hit.kind != "capital" and hit.iso2 not in seen:
+        if hit.kind != "capital" and hit.iso2 not in seen and hit.iso2 not in orgs:
             seen.append(hit.iso2)
     return seen
 
@@ -428,24 +433,33 @@ def analyse_document(document: Document) -> DocContext:
     # pass also gives earlier sentences the persons a later title made known.
     ner = _ner_spans(document, sentences)
     sentences = [analyse(sent, known, ner[i]) for i, sent in enumerate(document.sentences)]
-    pair: tuple[str, str] | None = None
+    pair = _document_pair(document, sentences)
+    sides = _document_pair(document, sentences, organisations=True)
+    _foreign_titles(sentences, (sides[1] if sides[0] == "VN" else sides[0]) if sides else None)
+    _organisation_persons(sentences)
+    ctx = DocContext(document=document, sentences=sentences, pair=pair, parses=_parses(sentences))
+    ctx.persons = [(i, p) for i, sm in enumerate(sentences) for p in sm.persons]
+    return ctx
+
+
+def _document_pair(
+    document: Document, sentences: list[SentenceMentions], *, organisations: bool = False
+) -> tuple[str, str] | None:
+    """The two sides the document is about: the first two countries named, the headline
+    first (with ``organisations``, the EU counts as a side)."""
     seen: list[str] = []
     order = sorted(range(len(sentences)), key=lambda i: document.sentences[i].part != "headline")
     for i in order:
-        for iso in _distinct(sentences[i]):
+        for iso in _distinct(sentences[i], organisations=organisations):
             if iso not in seen:
                 seen.append(iso)
         if len(seen) >= 2:
             break
     if len(seen) >= 2:
-        pair = (seen[0], seen[1])
-    elif len(seen) == 1 and seen[0] != "VN":
-        pair = ("VN", seen[0])
-    _foreign_titles(sentences, (pair[1] if pair[0] == "VN" else pair[0]) if pair else None)
-    _organisation_persons(sentences)
-    ctx = DocContext(document=document, sentences=sentences, pair=pair, parses=_parses(sentences))
-    ctx.persons = [(i, p) for i, sm in enumerate(sentences) for p in sm.persons]
-    return ctx
+        return seen[0], seen[1]
+    if len(seen) == 1 and seen[0] != "VN":
+        return "VN", seen[0]
+    return None
 
 
 def _organisation_persons(sentences: list[SentenceMentions]) -> None:
@@ -455,8 +469,7 @@ def _organisation_persons(sentences: list[SentenceMentions]) -> None:
     for sm in sentences:
         if any(p.country in orgs for p in sm.persons):
             sm.persons = [
-                replace(p, country=orgs[p.country]) if p.country in orgs else p
-                for p in sm.persons
+                replace(p, country=orgs[p.country]) if p.country in orgs else p for p in sm.persons
             ]
 
 

@@ -56,6 +56,7 @@ _TAKES_FRAME = re.compile(
     r"|\bsignature (?:de|d'|des|du)\b|\bl'echange de\b|\ba l'echange\b"
 )
 _BOTH = re.compile(r"entre\s+les\s+deux\b")
+_OF_BOTH = re.compile(r"entre\s+[^,;.]{0,80}?\b(?:des|de nos) deux pays\b")
 
 
 def _count(folded: str, position: int) -> int | None:
@@ -114,8 +115,9 @@ def _parties(
     if after:
         pairs = []
         for i, (pos, parties) in enumerate(after):
-            if parties is None and _BOTH.match(sm.folded, pos):
-                # "entre les deux pays / Parlements / ministères": the pair of the visit
+            if parties is None and (_BOTH.match(sm.folded, pos) or _OF_BOTH.match(sm.folded, pos)):
+                # "entre les deux pays / Parlements / ministères", "entre les ministères et
+                # organismes des deux pays": the pair of the visit
                 pair = _recent_pair(ctx, index)
                 parties = [country_actor(pair[0]), country_actor(pair[1])] if pair else None
             if parties is None:
