@@ -330,18 +330,9 @@ class DocContext:
         if self.pair and ("VN" in self.pair or self._names_vietnam()):
             # A page that tells several visits of a Vietnamese leader: "les deux pays" are
             # Vietnam and the one foreign country of this or the two sentences before.
-            for i in range(index, max(-1, index - 3), -1):
-                foreign = {
-                    h.iso2
-                    for h in self.sentences[i].countries
-                    if h.kind in ("name", "demonym")
-                    and h.iso2 != "VN"
-                    and h.iso2 not in lexicon().org_countries
-                }
-                if len(foreign) == 1:
-                    return "VN", foreign.pop()
-                if foreign:
-                    break
+            foreign = one_foreign(self.sentences, index)
+            if foreign:
+                return "VN", foreign
         return self.pair
 
 
@@ -481,7 +472,7 @@ def _foreign_titles(sentences: list[SentenceMentions], foreign: str | None) -> N
     for i, sm in enumerate(sentences):
         for p in sm.persons:
             if p.country is None and p.title and fold_name(p.name) not in names:
-                country = _nearby_foreign(sentences, i) or foreign
+                country = one_foreign(sentences, i, organisations=True) or foreign
                 if country:
                     names[fold_name(p.name)] = country
     if not names:
@@ -495,13 +486,18 @@ def _foreign_titles(sentences: list[SentenceMentions], foreign: str | None) -> N
         ]
 
 
-def _nearby_foreign(sentences: list[SentenceMentions], index: int) -> str | None:
-    """The one foreign country named in sentence ``index`` or the two before it."""
+def one_foreign(
+    sentences: list[SentenceMentions], index: int, *, organisations: bool = False
+) -> str | None:
+    """The one foreign country named in sentence ``index`` or the two before it (None when
+    the nearest sentence naming any names several); an organisation (the EU) counts only with
+    ``organisations``."""
+    skip = {} if organisations else lexicon().org_countries
     for i in range(index, max(-1, index - 3), -1):
         foreign = {
             h.iso2
             for h in sentences[i].countries
-            if h.kind in ("name", "demonym") and h.iso2 != "VN"
+            if h.kind in ("name", "demonym") and h.iso2 != "VN" and h.iso2 not in skip
         }
         if len(foreign) == 1:
             return foreign.pop()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract.context import DocContext, city_actor, country_actor, make_fact
+from kg.extract.context import DocContext, city_actor, country_actor, make_fact, one_foreign
 from kg.extract.entities import SentenceMentions
 from kg.lexicon import lexicon
 from kg.model import Actor, Fact
@@ -174,16 +174,9 @@ def _recent_pair(ctx: DocContext, index: int) -> tuple[str, str] | None:
     """The two countries of "les deux pays" in an agreement sentence: Vietnam and the foreign
     country of this or the two sentences before (a page may tell several visits), else the
     event frame's, else the document's pair."""
-    for i in range(index, max(-1, index - 3), -1):
-        foreign = [
-            h.iso2
-            for h in ctx.sentences[i].countries
-            if h.kind in ("name", "demonym") and h.iso2 != "VN"
-        ]
-        if len(set(foreign)) == 1:
-            return "VN", foreign[0]
-        if foreign:
-            break
+    foreign = one_foreign(ctx.sentences, index)
+    if foreign:
+        return "VN", foreign
     return _frame_pair(ctx) or ctx.pair_for(index)
 
 
