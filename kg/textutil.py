@@ -15,6 +15,18 @@ def _fold_char(char: str) -> str:
     return base if len(base) == 1 else char.lower()[:1] or char
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lowercase and strip accents *without changing the length*, so offsets carry over.
 
@@ -24,7 +36,9 @@ def fold(text: str) -> str:
         >>> len(fold("Pékin")) == len("Pékin")
         True
     """
-    return "".join(_fold_char(c) for c in text)
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLDED)
 
 
 def fold_name(text: str) -> str:

@@ -49,7 +49,6 @@ MAX_SPLIT_LENGTH = 60
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|is|ie|it|u|us|ue|ert|erts|int|eint)$")
 _ELIDED = ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu", "l", "d", "s", "n", "j", "m", "c")
 _APOSTROPHES = "'’"
-_CASE_CHANGE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
 
 # One-to-one character replacements: same length, so offsets do not move.
 _CHAR_MAP = {
@@ -232,9 +231,9 @@ def _glued_words(view: str, start: int, edits: Edits, page_words: frozenset[str]
         else:
             nxt = tokens[k + 1].group() if k + 1 < len(tokens) and view[b : b + 1] == " " else ""
             prev = tokens[k - 1].group() if k > 0 and view[a - 1 : a] == " " else ""
-            cuts = _split_name_a(word, prev, nxt, page_words)
-            if not cuts and not _in_name(word, prev):
-                cuts = split_word(word)
+            cuts = _split_name_a(word, prev, nxt, page_words) or split_word(word)
+            if cuts and _in_name(word, prev, cuts[0]):
+                cuts = []
         if not cuts:
             continue
         for cut in cuts:
@@ -249,14 +248,17 @@ def _glued_words(view: str, start: int, edits: Edits, page_words: frozenset[str]
         )
 
 
-def _in_name(word: str, prev: str) -> bool:
-    """A capitalised word after a capitalised name word ("Zhao Leji", "Kim Sang-sik") is a
-    part of the name, split only where its case changes ("LeeJae")."""
+def _in_name(word: str, prev: str, cut: int) -> bool:
+    """ "Zhao Leji" is no "Zhao Le ji": a capitalised word after another capitalised word
+    (not an article) is not split into a capitalised function word and the rest, unless its
+    case changes there ("LeeJae"); "Mer Orientaleet" still splits ("Orientale et")."""
+    head = word[:cut]
     return (
         _is_capitalised(word)
         and _is_capitalised(prev)
         and not _is_function(prev)
-        and not _CASE_CHANGE.search(word)
+        and _is_function(head)
+        and not word[cut].isupper()
     )
 
 
@@ -377,16 +379,24 @@ def _drop_cap(view: str, start: int, edits: Edits) -> None:
 
 
 def _apply(text: str, start: int, end: int, edits: Edits) -> tuple[str, list[int], list[Repair]]:
+    """The repaired text and offsets: untouched stretches are copied whole, only the edited
+    positions are visited one by one."""
     out: list[str] = []
     offsets: list[int] = []
-    for i in range(start, end):
+    edited = sorted(p for p in {*edits.ins, *edits.dels, *edits.subs} if start <= p < end)
+    cursor = start
+    for i in edited:
+        out.append(text[cursor:i])
+        offsets.extend(range(cursor, i))
         inserted = edits.ins.get(i)
         if inserted and i not in edits.dels:
             out.append(inserted)
             offsets.extend([i] * len(inserted))
-        if i in edits.dels:
-            continue
-        out.append(edits.subs.get(i, text[i]))
-        offsets.append(i)
+        if i not in edits.dels:
+            out.append(edits.subs.get(i, text[i]))
+            offsets.append(i)
+        cursor = i + 1
+    out.append(text[cursor:end])
+    offsets.extend(range(cursor, end))
     repairs = sorted(edits.repairs, key=lambda r: (r.start, r.end))
     return "".join(out), offsets, repairs
