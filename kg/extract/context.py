@@ -389,22 +389,17 @@ def _trigger_spans(folded: str) -> list[tuple[int, int]]:
 
 
 def _parses(sentences: list[SentenceMentions]) -> dict[int, SentenceParse]:
-    """Parse the trigger sentences where the order of the words does not tell who is who:
-    at least :data:`MIN_MENTIONS` persons, or two on the same side of a trigger ("S'entretenant
-    avec X, Y a ...", "X et Y se sont entretenus")."""
+    """Parse the trigger sentences that name at least :data:`MIN_MENTIONS` persons: there the
+    order of the words no longer tells who is who."""
     if not use_ner():
         return {}
     wanted: list[int] = []
     spans: list[list[tuple[int, int]]] = []
     for i, sm in enumerate(sentences):
-        mentions = [p.start for p in sm.persons] + [d.start for d in sm.descriptions]
-        if len(mentions) < 2:
+        if len(sm.persons) + len(sm.descriptions) < MIN_MENTIONS:
             continue
         found = _trigger_spans(sm.folded)
-        if found and (
-            len(mentions) >= MIN_MENTIONS
-            or any(max(mentions) < a or min(mentions) >= b for a, b in found)
-        ):
+        if found:
             wanted.append(i)
             spans.append(found)
     docs = parse([sentences[i].text for i in wanted])

@@ -410,14 +410,30 @@ def test_one_person_on_each_side_is_not_parsed() -> None:
     assert pairs(facts, "reception") == [("Luong Cuong", "Bassirou Diomaye Faye")]
 
 
-def test_two_persons_on_one_side_are_parsed() -> None:
+def test_two_persons_are_read_by_the_window() -> None:
+    """Two persons on one side of the trigger: not parsed, the participle rule reads them."""
     document = page_document(
         "S'entretenant avec le président sénégalais Bassirou Diomaye Faye, le président Luong "
         "Cuong a salué les liens entre les deux pays."
     )
     ctx, facts = extract_document(document)
-    assert list(ctx.parses) == [len(document.sentences) - 1]
+    assert ctx.parses == {}
     assert pairs(facts, "meeting") == [("Bassirou Diomaye Faye", "Luong Cuong")]
+
+
+def test_three_persons_are_parsed() -> None:
+    document = page_document(
+        "Au cours de son séjour, le Premier ministre chinois Li Qiang a également rencontré le "
+        "secrétaire général Tô Lâm, et a eu une entrevue avec le président de l'Assemblée "
+        "nationale Trân Thanh Mân."
+    )
+    ctx, facts = extract_document(document)
+    assert list(ctx.parses) == [len(document.sentences) - 1]
+    # the subject of the second verb is Li Qiang (the window would take Tô Lâm)
+    assert sorted(pairs(facts, "meeting")) == [
+        ("Li Qiang", "Trân Thanh Mân"),
+        ("Li Qiang", "Tô Lâm"),
+    ]
 
 
 def test_no_parse_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
