@@ -37,6 +37,12 @@ _OF = re.compile(
 _THEN = re.compile(r",\s*puis\s+(?:en|au|aux)\s+(?:la |le |l'|les )?")
 _THIS = re.compile(r"\b(?:cette|la meme|ladite)\s+$")
 _POSSESSIVE = re.compile(r"\b(?:sa|son|leur)\s+(?:(?:premiere|prochaine|recente|derniere)\s+)?$")
+_DATE_ASIDE = re.compile(
+    r",\s*(?:du |les? |le )?\d{1,2}(?:er)?(?:\s+(?:au|et)\s+\d{1,2}(?:er)?)?\s+[a-z]+"
+    r"(?:\s+\d{4})?\s*(?=,)"
+)
+_WHERE = re.compile(r"^\s*,\s*ou\s+[^,;.]{0,60}$")
+_THIS_COUNTRY = re.compile(r"\s*(?:dans|en|a) ce pays\b")
 _SUBJECT_VERB = re.compile(
     r"(?:\s*\([^)]*\))?,?\s+(?:a|ont|est|sont|s'|se|sera|devrait|va|effectue|effectuera)\b"
 )
@@ -52,6 +58,9 @@ def _kind(sm: SentenceMentions) -> str:
 def _destinations(sm: SentenceMentions, start: int, *, capitals: bool) -> list[str]:
     """Countries in the locative phrase that starts at ``start``."""
     stop = _WINDOW_END.search(sm.lower, start)
+    while stop and (aside := _DATE_ASIDE.match(sm.folded, stop.start())):
+        # "au Kazakhstan, du 5 au 7 mai, et en Azerbaïdjan": a date between commas goes on
+        stop = _WINDOW_END.search(sm.lower, aside.end() + 1)
     end = stop.start() if stop else len(sm.text)
     found: list[str] = []
     inside_dans = False
@@ -79,6 +88,18 @@ def _destinations(sm: SentenceMentions, start: int, *, capitals: bool) -> list[s
                 found.append(city.country)
                 break
     return list(dict.fromkeys(found))
+
+
+def _named_before(sm: SentenceMentions, start: int, end: int) -> list[str]:
+    """A destination written before the trigger and referred to: "l'Azerbaïdjan, où il
+    effectuera une visite", "au Vietnam ... qui effectue une visite d'État dans ce pays"."""
+    names = [h for h in sm.countries if h.kind == "name" and h.end <= start]
+    if not names:
+        return []
+    last = names[-1]
+    if _WHERE.match(sm.folded[last.end : start]) or _THIS_COUNTRY.match(sm.folded, end):
+        return [last.iso2]
+    return []
 
 
 def _found(ctx: DocContext, index: int, start: int, end: int) -> list[Arg]:
@@ -149,6 +170,8 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                 )
                 if trig.rule in ("visited.go",) and not destinations:
                     destinations = _destinations(sm, m.end(), capitals=False)
+                if not destinations:
+                    destinations = _named_before(sm, m.start(), m.end())
                 if not destinations:
                     continue
                 visitor = _visitor(ctx, index, m.start(), m.end(), trig.rule)
