@@ -52,6 +52,7 @@ class Arg:
 
 #: a name this close after an argument's phrase is apposed to it (one space)
 APPOSED = 2
+_TWO = re.compile(r"\bdeux\s+$")
 #: what ends an enumeration of persons: another verb or clause
 _NOT_APPOSED = re.compile(
     r"\b(?:a|ont|est|sont|avait|avaient|qui|que|dont|avant de|avant d'|afin|pour|devrai\w*"
@@ -281,11 +282,17 @@ class DocContext:
             sm = self.sentences[i]
             limit = position if i == index else len(sm.text)
             best: Arg | None = None
+            ends = {d.start: d.end for d in sm.descriptions}
             for arg in self.args(i, 0, limit):
                 if country and arg.country != country:
                     continue
-                if _SUBJECT_SLOT.match(sm.lower, arg.end) or _SUBJECT_SLOT_AFTER_TITLE.match(
-                    sm.lower, arg.end
+                # a description ("le chef du gouvernement vietnamien") ends with its words;
+                # "les deux présidents" are two persons, no topic
+                end = ends.get(arg.start, arg.end) if arg.end == arg.start + 1 else arg.end
+                if _TWO.search(sm.folded, max(0, arg.start - 8), arg.start):
+                    continue
+                if _SUBJECT_SLOT.match(sm.lower, end) or _SUBJECT_SLOT_AFTER_TITLE.match(
+                    sm.lower, end
                 ):
                     best = arg
             if best is not None:

@@ -45,7 +45,8 @@ _VERB_GAP = re.compile(
 )
 _TITLE_END = re.compile(
     r"[;]|,(?!\s*(?:de |du |des |d'|et (?:de |du |des |d'|le |la |l'|chef|president|secretaire|membre|ministre)))"
-    r"|\s(?:a|ont|qui|sont|est|se|s'est|effectuera|a-t-il)\s"
+    r"|\s(?:a|ont|qui|sont|est|se|s'est|effectuera|effectue|effectuent|entame|entament|conclut"
+    r"|recoit|reçoit|rencontre|preside|préside|participe|assiste|a-t-il)\s"
 )
 _DETERMINER_BEFORE = re.compile(r"(?:^|\b(?:les|des|aux|deux))\s*$")
 _LED_BY = re.compile(
