@@ -47,6 +47,7 @@ _INFINITIVE = re.compile(
 _PARTICIPLE = re.compile(r"(?:s'entretenant|rencontrant)\b")
 _OPENING = re.compile(r"^(?:en )?$")
 _FINITE = re.compile(r"\b(?:a|ont)\s+(?!été\b)\w+")
+_AND_VERB = re.compile(r"[\w.)],?\s+(?:et|puis)\s+(?:(?:va|doit|devrait|pourrait)\s+)?$")
 _POSSESSIVE = re.compile(r"\b(?:sa|son|ses)\b")
 _THEIR = re.compile(r"\bleurs?\b")
 _SUBJECT_VERB = re.compile(
@@ -173,6 +174,10 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
                 found = _candidates(ctx, index, m.end(), verb.start() if verb else len(sm.text))
                 subjects, objects = found[-1:], found[:-1]
             elif _INFINITIVE.match(sm.folded, m.start()):
+                subjects = _main_subjects(ctx, index, m.start())
+            elif _AND_VERB.search(sm.folded, 0, m.start()):
+                # "X rendra une visite à A et rencontrera B": a verb coordinated by "et" with
+                # no subject of its own shares the sentence's subject
                 subjects = _main_subjects(ctx, index, m.start())
             else:
                 subjects = _subjects(ctx, index, start, m.start())
