@@ -274,6 +274,15 @@ class DocContext:
                     return row.iso2
         return None
 
+    def end_of(self, index: int, arg: Arg) -> int:
+        """Where ``arg`` ends in sentence ``index``: a resolved description ("le chef du
+        gouvernement vietnamien") ends with its words, not at its first letter."""
+        if arg.end == arg.start + 1:
+            for d in self.sentences[index].descriptions:
+                if d.start == arg.start:
+                    return d.end
+        return arg.end
+
     def topic(self, index: int, position: int, country: str | None = None) -> Arg | None:
         """What "il"/"elle" stands for: the latest person written as a clause subject (before
         its verb) before ``position`` of sentence ``index`` ("le dirigeant vietnamien": the
@@ -282,13 +291,11 @@ class DocContext:
             sm = self.sentences[i]
             limit = position if i == index else len(sm.text)
             best: Arg | None = None
-            ends = {d.start: d.end for d in sm.descriptions}
             for arg in self.args(i, 0, limit):
                 if country and arg.country != country:
                     continue
-                # a description ("le chef du gouvernement vietnamien") ends with its words;
                 # "les deux présidents" are two persons, no topic
-                end = ends.get(arg.start, arg.end) if arg.end == arg.start + 1 else arg.end
+                end = self.end_of(i, arg)
                 if _TWO.search(sm.folded, max(0, arg.start - 8), arg.start):
                     continue
                 if _SUBJECT_SLOT.match(sm.lower, end) or _SUBJECT_SLOT_AFTER_TITLE.match(

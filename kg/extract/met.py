@@ -103,7 +103,7 @@ def _sentence_subject(ctx: DocContext, index: int, objects: list[Arg]) -> list[A
     sm = ctx.sentences[index]
     names = {o.name for o in objects}
     for arg in _candidates(ctx, index, 0, len(sm.text)):
-        if arg.name not in names and _SUBJECT_VERB.match(sm.lower, arg.end):
+        if arg.name not in names and _SUBJECT_VERB.match(sm.lower, ctx.end_of(index, arg)):
             return [arg]
     return []
 

@@ -92,7 +92,8 @@ def _main_subject(ctx: DocContext, index: int, trigger: int) -> list[Arg]:
     sm = ctx.sentences[index]
     for arg in _found(ctx, index, 0, trigger):
         if re.match(
-            r"(?:\s*\([^)]*\))?,?\s+(?:a|ont|est|s'|se|sera|devrait|va)\b", sm.lower[arg.end :]
+            r"(?:\s*\([^)]*\))?,?\s+(?:a|ont|est|s'|se|sera|devrait|va)\b",
+            sm.lower[ctx.end_of(index, arg) :],
         ):
             return [arg]
     return []

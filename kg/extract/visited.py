@@ -149,7 +149,7 @@ def _visitor(ctx: DocContext, index: int, start: int, end: int, rule: str) -> Ar
 def _main_subject(ctx: DocContext, index: int) -> Arg | None:
     sm = ctx.sentences[index]
     for arg in _found(ctx, index, 0, len(sm.text)):
-        if _SUBJECT_VERB.match(sm.lower, arg.end):
+        if _SUBJECT_VERB.match(sm.lower, ctx.end_of(index, arg)):
             return arg
     return None
 
