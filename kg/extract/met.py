@@ -69,22 +69,27 @@ def _clause_end(folded: str, position: int) -> int:
     return m.start() if m else len(folded)
 
 
-def _candidates(ctx: DocContext, index: int, start: int, end: int) -> list[Arg]:
-    """Named persons, resolved descriptions and coreferring phrases of ``start..end``."""
+def _candidates(
+    ctx: DocContext, index: int, start: int, end: int, *, latest: bool = False
+) -> list[Arg]:
+    """Named persons, resolved descriptions and coreferring phrases of ``start..end``, each
+    person once: at its first mention, or with ``latest`` at its last (a subject is the
+    mention right before the verb: "... de son hôte, avant que les deux chefs de
+    gouvernement ne s'entretiennent")."""
     found = ctx.args(index, start, end) + ctx.refs(index, start, end)
-    found.sort(key=lambda a: a.start)
+    found.sort(key=lambda a: a.start, reverse=latest)
     out: list[Arg] = []
     for arg in found:
         if any(o.name == arg.name for o in out):
             continue
         out.append(arg)
-    return out
+    return sorted(out, key=lambda a: a.start)
 
 
 def _subjects(ctx: DocContext, index: int, start: int, trigger: int) -> list[Arg]:
     """The persons coordinated right before the trigger: "X et Y ont ...", "les deux
     dirigeants ont ..." (two persons at one position)."""
-    before = _candidates(ctx, index, start, trigger)
+    before = _candidates(ctx, index, start, trigger, latest=True)
     return coordinated(ctx.sentences[index].lower, before, _VERB_BETWEEN, one_position=True)
 
 
