@@ -328,7 +328,7 @@ class DocContext:
             same_role = role not in ("leader", "official", "counterpart") and (
                 p.role == role or bool(p.title and role in roles_of(p.title, lexicon()))
             )
-            return same_role or bool(p.title and head in fold(p.title))
+            return same_role or bool(p.title and head in fold(p.title).split())
 
         before = [p for i, p in self.persons if i < index and fits(p)]
         if before:

@@ -45,9 +45,10 @@ _VERB_GAP = re.compile(
 )
 _TITLE_END = re.compile(
     r"[;]|,(?!\s*(?:de |du |des |d'|et (?:de |du |des |d'|le |la |l'|chef|president|secretaire|membre|ministre)))"
-    r"|\s(?:a|ont|qui|sont|est|se|s'est|effectuera|effectue|effectuent|entame|entament|conclut"
+    r"|\ss'[a-z]|\s(?:a|ont|qui|sont|est|se|s'est|effectuera|effectue|effectuent|entame|entament|conclut"
     r"|recoit|reçoit|rencontre|preside|préside|participe|assiste|a-t-il)\s"
 )
+_PLURAL_BEFORE = re.compile(r"\b(?:les|des|aux|ces|leurs|ses)\s+$")
 _DETERMINER_BEFORE = re.compile(r"(?:^|\b(?:les|des|aux|deux))\s*$")
 _LED_BY = re.compile(
     r"\bdelegation\b[^;]{0,200}?,?\s+conduite? par\s+(?:son|sa|leur)\s+[^,;]{0,40},?\s*(?:le |la |l')?$"
@@ -501,6 +502,8 @@ def find_persons(
     for m in lex.title_regex.finditer(mentions.folded):
         if mentions.in_person(m.start(), m.end()):
             continue
+        if _PLURAL_BEFORE.search(mentions.folded, max(0, m.start() - 5), m.start()):
+            continue  # "les présidents des deux chambres": several persons, no one to resolve
         stop = _TITLE_END.search(mentions.lower, m.end())
         d_end = stop.start() if stop else len(text)
         nxt = [p.start for p in accepted if p.start >= m.end()]
