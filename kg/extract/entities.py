@@ -48,6 +48,12 @@ _TITLE_END = re.compile(
     r"|\ss'[a-z]|\s(?:a|ont|qui|sont|est|se|s'est|effectuera|effectue|effectuent|entame|entament|conclut"
     r"|recoit|reçoit|rencontre|preside|préside|participe|assiste|a-t-il)\s"
 )
+#: a regnal number is part of a name ("Charles III"), not an acronym
+_REGNAL = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
+_ROYAL_BEFORE = re.compile(
+    r"\b(?:roi|reine|empereur|imperatrice|prince|princesse|prince heritier|sultan|emir"
+    r"|grand-duc|grande-duchesse)(?: [a-z-]+)?\s+$"
+)
 _PLURAL_BEFORE = re.compile(r"\b(?:les|des|aux|ces|leurs|ses)\s+$")
 _DETERMINER_BEFORE = re.compile(r"(?:^|\b(?:les|des|aux|deux))\s*$")
 _LED_BY = re.compile(
@@ -279,7 +285,7 @@ def _split_run(
             word in lex.name_stopwords
             or (word in lex.name_leading_stopwords and not segments[-1])
             or fold(word) in lex.titles
-            or bool(_ACRONYM.match(word))
+            or (bool(_ACRONYM.match(word)) and not (_REGNAL.match(word) and segments[-1]))
             or any(bs <= s < be for bs, be in blocked)
         )
         if word in ("Le", "La") and stop and i + 2 < len(tokens):
@@ -301,7 +307,10 @@ def _split_run(
             and len(text[seg[-1][0] : seg[-1][1]]) == 2
         ):
             seg = seg[:-1]
-        if len(seg) >= 2:
+        if len(seg) >= 2 or (
+            seg and _ROYAL_BEFORE.search(fold(text[max(0, seg[0][0] - 40) : seg[0][0]]))
+        ):
+            # one word is a name after a monarch's title: "l'empereur japonais Naruhito"
             out.append((seg[0][0], seg[-1][1]))
     return out
 
