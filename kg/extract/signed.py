@@ -163,6 +163,11 @@ def _parties(
     )
     if len(subject) == 2:
         return [([country_actor(subject[0]), country_actor(subject[1])], count)]
+    if re.search(r"\bdeux parties\b", sm.folded) and ctx.frame:
+        # "les deux parties": the two sides of the talks; with an organisation (the EU) the
+        # document is no bilateral agreement
+        if any(a.country and a.country.startswith("ORG:") for a in ctx.frame):
+            return None
     if re.search(r"\bdeux (?:pays|parties)\b", sm.folded):
         pair = ctx.pair_for(index)
         if pair:
