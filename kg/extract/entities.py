@@ -358,7 +358,9 @@ def _title_before(
 
 
 _OF_END = re.compile(r"\b(?:de|du|des|d'|de la|de l')\s*$")
-_FINITE_NEXT = re.compile(r",?\s+(?:a|ont|est|sont|avait|avaient|va|sera|doit|devrait|s'|se)\s")
+_ARTICLE_END = re.compile(r"\b(?:le|la|l')\s*$")
+#: a finite verb right after a title, with no comma between: the title is the verb's subject
+_FINITE_NEXT = re.compile(r"\s+(?:a|ont|est|sont|avait|avaient|va|sera|doit|devrait|s'|se)\s")
 
 
 def _title_after(mentions: SentenceMentions, end: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -432,10 +434,16 @@ def find_persons(
             # another name inside the title: not an apposition ("de Samsung Electronics" is
             # the body the title heads)
             after = None
-        if after and before and _FINITE_NEXT.match(text, after[1]):
+        if (
+            after
+            and before
+            and _ARTICLE_END.search(mentions.folded, end, after[0])
+            and _FINITE_NEXT.match(text, after[1])
+        ):
             # "S'entretenant avec le ministre russe, Sergueï Lavrov, le chef de la diplomatie
             # vietnamienne a souhaité": a titled name is closed by its comma; the title after
-            # it is the subject of the next verb
+            # it, with its article and its verb, is the subject of that verb (an apposition
+            # has no article: "Le général X, commandant adjoint de la zone a reçu")
             after = None
         honorific = re.search(r"(?:^|\s)(?:M\.|Mme|Mlle|Dr\.?|Pr\.|S\.E\.)\s*$", text[:start])
         cue = ""
