@@ -50,10 +50,6 @@ _TITLE_END = re.compile(
 )
 #: a regnal number is part of a name ("Charles III"), not an acronym
 _REGNAL = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
-_ROYAL_BEFORE = re.compile(
-    r"\b(?:roi|reine|empereur|imperatrice|prince|princesse|prince heritier|sultan|emir"
-    r"|grand-duc|grande-duchesse)(?: [a-z-]+)?\s+$"
-)
 _PLURAL_BEFORE = re.compile(r"\b(?:les|des|aux|ces|leurs|ses)\s+$")
 _DETERMINER_BEFORE = re.compile(r"(?:^|\b(?:les|des|aux|deux))\s*$")
 _LED_BY = re.compile(
@@ -208,6 +204,14 @@ def find_orgs(text: str, folded: str, lex: Lexicon) -> list[OrgHit]:
 
 
 @cache
+def _royal_before() -> re.Pattern[str]:
+    """A monarch's title ending right before a word (``monarch_titles.txt``), with an optional
+    demonym: "l'empereur japonais |Naruhito"."""
+    titles = sorted(wordlist("monarch_titles.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, titles)) + r")(?: [a-z-]+)?\s+$")
+
+
+@cache
 def _vn_syllables() -> frozenset[str]:
     return wordlist("vietnamese_name_syllables.txt", single=True)
 
@@ -308,7 +312,7 @@ def _split_run(
         ):
             seg = seg[:-1]
         if len(seg) >= 2 or (
-            seg and _ROYAL_BEFORE.search(fold(text[max(0, seg[0][0] - 40) : seg[0][0]]))
+            seg and _royal_before().search(fold(text[max(0, seg[0][0] - 40) : seg[0][0]]))
         ):
             # one word is a name after a monarch's title: "l'empereur japonais Naruhito"
             out.append((seg[0][0], seg[-1][1]))
