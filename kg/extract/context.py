@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -152,10 +153,7 @@ class DocContext:
         found = self.parsed(index, *trigger)
         if found is None:
             return window
-        every = self.args(index, 0, len(self.sentences[index].text)) + self.refs(
-            index, 0, len(self.sentences[index].text)
-        )
-        got = _unique(self.in_role(every, found, *roles))
+        got = _unique(self.in_role(self._mentioned(index), found, *roles))
         if {a.name for a in got} <= {a.name for a in window}:
             return window
         return got
@@ -166,7 +164,7 @@ class DocContext:
         trigger: tuple[int, int],
         window: list[Arg],
         *roles: str,
-        exclude: list[Arg] = (),  # type: ignore[assignment]
+        exclude: Sequence[Arg] = (),
     ) -> list[Arg]:
         """The objects of a trigger as the parse reads them (``roles``), with the window's
         persons coordinated after them ("A, B, et le président C": the tail the parser
@@ -174,14 +172,20 @@ class DocContext:
         found = self.parsed(index, *trigger)
         if found is None:
             return window
-        every = self.args(index, 0, len(self.sentences[index].text)) + self.refs(
-            index, 0, len(self.sentences[index].text)
-        )
         names = {a.name for a in exclude}
-        got = [a for a in _unique(self.in_role(every, found, *roles)) if a.name not in names]
+        got = [
+            a
+            for a in _unique(self.in_role(self._mentioned(index), found, *roles))
+            if a.name not in names
+        ]
         if not got:
             return window
         return continued(self.sentences[index].lower, got, window)
+
+    def _mentioned(self, index: int) -> list[Arg]:
+        """Every person sentence ``index`` names, describes or refers to."""
+        end = len(self.sentences[index].text)
+        return self.args(index, 0, end) + self.refs(index, 0, end)
 
     def person_country(self, name: str) -> str | None:
         key = fold_name(name)
