@@ -364,7 +364,11 @@ def parser() -> argparse.ArgumentParser:
         "--pages", default=None, help="folder of the pages (default: found from the gold)"
     )
     p.add_argument("--json", default=None, help="also write the scores as JSON")
-    p.add_argument("--errors", action="store_true", help="print every miss and spurious fact")
+    p.add_argument(
+        "--errors",
+        action="store_true",
+        help="print every miss, spurious fact and wrong planned status",
+    )
     p.set_defaults(func=cmd_eval)
 
     p = command(

@@ -268,6 +268,16 @@ def evaluate(gold_dir: str | Path, pages_dir: str | Path | None = None) -> Repor
             planned[0] += gold_planned[gi] and pred_planned[pi]
             planned[1] += pred_planned[pi]
             planned[2] += gold_planned[gi]
+            if gold_planned[gi] != pred_planned[pi]:
+                errors.append(
+                    {
+                        "article": gold["article"],
+                        "error": "planned" if gold_planned[gi] else "not planned",
+                        "type": gold_units[gi][0],
+                        "key": _show(gold_units[gi][1]),
+                        "evidence": pred_evidence[pi][:160],
+                    }
+                )
         for kind, _ in gold_units:
             n_gold[kind] += 1
         for kind, _ in pred_units:

@@ -96,3 +96,33 @@ def test_gold_aliases_match() -> None:
     gold = ("Alexandre Loukachenko", "Tran Dai Quang")
     assert _same("meeting", gold, ("Alexander Lukashenko", "Trân Dai Quang"), aliases)
     assert not _same("meeting", gold, ("Alexander Lukashenko", "Trân Dai Quang"))
+
+
+@pytest.mark.slow
+def test_a_wrong_planned_status_is_listed(tmp_path: Path) -> None:
+    """A matched fact whose planned status differs is an error row of its own ("planned":
+    the gold says planned, the extractor does not)."""
+    gold, pages = tmp_path / "gold", tmp_path / "pages"
+    gold.mkdir()
+    pages.mkdir()
+    body = (
+        "Le président Luong Cuong a rencontré le 3 juin à Santiago le président chilien "
+        "Gabriel Boric. Les deux dirigeants ont salué les liens entre les deux pays et ont "
+        "convenu de renforcer la coopération dans le commerce, l'éducation et la culture."
+    )
+    (pages / "p.txt").write_text(
+        f"Luong Cuong rencontre Gabriel Boric\nUn chapeau.\nSantiago (VNA) - {body} -VNA\n",
+        encoding="utf-8",
+    )
+    fact = {"type": "meeting", "participants": ["Luong Cuong", "Gabriel Boric"]}
+    persons = [{"name": "Luong Cuong", "country": "VN"}, {"name": "Gabriel Boric", "country": "CL"}]
+    (gold / "p.json").write_text(
+        json.dumps(
+            {"article": "p.txt", "persons": persons, "facts": [{**fact, "status": "planned"}]}
+        ),
+        encoding="utf-8",
+    )
+    report = evaluate(gold, pages)
+    assert report.micro.tp == 1
+    assert report.planned.gold == 1 and report.planned.tp == 0
+    assert [e["error"] for e in report.errors] == ["planned"]

@@ -26,7 +26,8 @@ _KINDS = (
 )
 _PLANNED = re.compile(
     r"\b(?:se rendr(?:a|ont)|effectuer(?:a|ont)|prochaine?|attendue?s?|preparation de la visite"
-    r"|va effectuer|vont effectuer|est attendu)\b"
+    r"|va effectuer|vont effectuer|est attendu|conduira|conduiront|menera|meneront"
+    r"|prevue?s? (?:en|le|les|pour|du|au|a|dans))\b"
 )
 _LOCATIVE = re.compile(r"\b(?:en|au|aux|a|dans|pour)\s+(?:la |le |l'|les )?$")
 _CHAIN = re.compile(r"^\s*(?:,\s*)?(?:et|puis)\s+(?:en|au|aux|a)?\s*(?:la |le |l'|les )?$")

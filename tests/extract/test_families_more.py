@@ -228,3 +228,44 @@ def test_a_body_after_a_title_is_no_person() -> None:
     )
     assert "Grand Khoural" not in persons
     assert persons.get("Dashzegviin Amarbayasgalan") == "MN"
+
+
+@pytest.mark.parametrize(
+    ("sentences", "kind"),
+    [
+        (("Le président Luong Cuong doit encore rencontrer le président chilien Gabriel Boric.",), "meeting"),
+        (("Le président Luong Cuong doit y avoir un entretien avec la présidente péruvienne Dina Boluarte.",), "meeting"),
+        (
+            (
+                "Le président finlandais Alexander Stubb est arrivé le 2 mars à Hanoï.",
+                "Son programme prévoit en outre des entrevues avec le Premier ministre Pham Minh "
+                "Chinh.",
+            ),
+            "meeting",
+        ),
+        (
+            (
+                "Le Premier ministre Pham Minh Chinh a évoqué la visite officielle en Russie du "
+                "secrétaire général Tô Lâm, prévue en mai.",
+            ),
+            "visit",
+        ),
+    ],
+)  # fmt: skip
+def test_planned(extract_facts, sentences: tuple[str, ...], kind: str) -> None:
+    facts = [f for f in extract_facts(*sentences) if f.type == kind]
+    assert facts
+    assert all(f.attributes.get("status") == "planned" for f in facts)
+
+
+def test_a_plan_in_a_later_clause_is_not_the_talks(extract_facts) -> None:
+    (fact,) = [
+        f
+        for f in extract_facts(
+            "Le ministre Bui Thanh Son a eu le 26 novembre un entretien téléphonique avec son "
+            "homologue singapourien Vivian Balakrishnan, au cours duquel les deux parties ont "
+            "convenu de préparer les échanges de haut niveau prévus d'ici la fin de l'année."
+        )
+        if f.type == "meeting"
+    ]
+    assert fact.attributes.get("status") is None
