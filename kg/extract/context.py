@@ -54,6 +54,23 @@ class Arg:
 #: a name this close after an argument's phrase is apposed to it (one space)
 APPOSED = 2
 _TWO = re.compile(r"\bdeux\s+$")
+_LEADER_WORD = re.compile(r"\b(?:dirigeante?|leader)\b")
+#: roles (``titles.tsv``, ``role_rules.tsv``) that "le dirigeant X" may stand for
+LEADER_ROLES = frozenset(
+    {
+        "head_of_state",
+        "head_of_government",
+        "deputy_head_of_government",
+        "party_leader",
+        "parliament_leader",
+        "leader",
+        "deputy_leader",
+        "local_leader",
+        "local_party_leader",
+        "local_government_leader",
+        "counterpart",
+    }
+)
 #: what ends an enumeration of persons: another verb or clause
 _NOT_APPOSED = re.compile(
     r"\b(?:a|ont|est|sont|avait|avaient|qui|que|dont|avant de|avant d'|afin|pour|devrai\w*"
@@ -264,11 +281,21 @@ class DocContext:
             # "la partie laotienne", "la délégation lao": the principal of that country, else
             # the latest subject of that country
             in_frame = [a for a in frame or () if country and a.country == country][:1]
+            if in_frame and _LEADER_WORD.search(phrase) and not self._leads(in_frame[0].name):
+                # "le dirigeant sud-coréen" is not the Korean ambassador the page is about
+                return []
             if in_frame or not country:
                 return in_frame
             other = self.topic(index, position, country)
             return [other] if other else []
         return []
+
+    def _leads(self, name: str) -> bool:
+        """Whether the document's titles make ``name`` a leader (not an ambassador or a
+        minister): what "le dirigeant lao" can stand for.  Unknown roles count as leaders."""
+        key = fold_name(name)
+        roles = {p.role for _, p in self.persons if fold_name(p.name) == key and p.role}
+        return not roles or bool(roles & LEADER_ROLES)
 
     def _phrase_country(self, phrase: str) -> str | None:
         lex = lexicon()

@@ -43,10 +43,16 @@ _LOCATIVE = re.compile(r"(?:\b(?:au|aux|en|a|dans)\s+(?:la |le |l'|les )?)$")
 _VERB_GAP = re.compile(
     r"\b(?:a|ont|est|sont|qui|que|avait|sera|va|vont|avec|par)\b|\bs'|\bse\b|[;.]"
 )
+#: finite verbs that end a title or description ("le chef du gouvernement | effectue ...")
+_FINITE_VERBS = (
+    r"a|ont|sont|est|avait|avaient|aura|auront|etait|était|va|vont|sera|seront|doit|doivent"
+    r"|devrait|devraient|se|s'est|effectuera|effectueront|effectue|effectuent|entame|entament"
+    r"|conclut|recoit|reçoit|recevra|rencontre|rencontrera|preside|préside|participe|assiste"
+    r"|a-t-il"
+)
 _TITLE_END = re.compile(
     r"[;]|,(?!\s*(?:de |du |des |d'|et (?:de |du |des |d'|le |la |l'|chef|president|secretaire|membre|ministre)))"
-    r"|\ss'[a-z]|\s(?:a|ont|qui|sont|est|se|s'est|effectuera|effectue|effectuent|entame|entament|conclut"
-    r"|recoit|reçoit|rencontre|preside|préside|participe|assiste|a-t-il)\s"
+    rf"|\ss'[a-z]|\s(?:qui|{_FINITE_VERBS})\s"
 )
 #: a regnal number is part of a name ("Charles III"), not an acronym
 _REGNAL = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
@@ -364,7 +370,7 @@ def _title_before(
 _OF_END = re.compile(r"\b(?:de|du|des|d'|de la|de l')\s*$")
 _ARTICLE_END = re.compile(r"\b(?:le|la|l')\s*$")
 #: a finite verb right after a title, with no comma between: the title is the verb's subject
-_FINITE_NEXT = re.compile(r"\s+(?:a|ont|est|sont|avait|avaient|va|sera|doit|devrait|s'|se)\s")
+_FINITE_NEXT = re.compile(rf"\s+(?:{_FINITE_VERBS}|s')\s")
 
 
 def _title_after(mentions: SentenceMentions, end: int, lex: Lexicon) -> tuple[int, int] | None:

@@ -44,6 +44,7 @@ _DATE_ASIDE = re.compile(
 )
 _WHERE = re.compile(r"^\s*,\s*ou\s+[^,;.]{0,60}$")
 _THIS_COUNTRY = re.compile(r"\s*(?:dans|en|a) ce pays\b")
+_LEADER = re.compile(r"(?:dirigeante?|leader|chef)s?\b")
 _SUBJECT_VERB = re.compile(
     r"(?:\s*\([^)]*\))?,?\s+(?:a|ont|est|sont|s'|se|sera|devrait|va|effectue|effectuera)\b"
 )
@@ -120,10 +121,16 @@ def _pos(arg: Arg) -> int:
 def _visitor(ctx: DocContext, index: int, start: int, end: int, rule: str) -> Arg | None:
     sm = ctx.sentences[index]
     text_after = sm.folded[end : end + 160]
-    if rule == "visited.noun" and _OF.match(text_after):
+    if rule == "visited.noun" and (of := _OF.match(text_after)):
         after = _found(ctx, index, end, min(len(sm.text), end + 200))
         if after:
             return after[0]
+        if lexicon().title_regex.match(sm.folded, end + of.end()) or _LEADER.match(
+            sm.folded, end + of.end()
+        ):
+            # "la prochaine visite au Vietnam du dirigeant sud-coréen": the visit of someone
+            # the page does not name is nobody else's
+            return None
     found = ctx.parsed(index, start, end)
     if found is not None:
         # the subject of the travel verb, or of the verb whose object the visit is ("X, son

@@ -269,3 +269,30 @@ def test_a_plan_in_a_later_clause_is_not_the_talks(extract_facts) -> None:
         if f.type == "meeting"
     ]
     assert fact.attributes.get("status") is None
+
+
+def test_a_description_subject_after_an_apposed_name(extract) -> None:
+    """ "À l'invitation de son homologue X, le chef du gouvernement vietnamien effectuera une
+    visite": the description is the subject of the verb, not a second title of X."""
+    found = extract(
+        "Le Premier ministre Pham Minh Chinh a reçu le Premier ministre cambodgien Hun Manet.",
+        "À l'invitation de son homologue cambodgien Hun Manet, le chef du gouvernement "
+        "vietnamien effectuera les 27 et 28 février une visite officielle au Cambodge.",
+        type="visit",
+    )
+    assert found == [("visit", ("destination", ("KH",)), ("visitor", ("Pham Minh Chinh",)))]
+
+
+def test_a_leader_phrase_is_no_ambassador() -> None:
+    """ "le dirigeant sud-coréen" stands for a leader of the event the page is about, never for
+    the ambassador the page is about."""
+    ctx, _ = extract_document(
+        make_document(
+            "Le ministre des Affaires étrangères Bui Thanh Son a reçu le 14 mars à Hanoï "
+            "l'ambassadeur de la République de Corée, Park Jin-ho.",
+            "Il a souhaité la réussite de la prochaine visite au Vietnam du dirigeant sud-coréen.",
+        )
+    )
+    assert ctx.frame is not None and "Park Jin-ho" in {a.name for a in ctx.frame}
+    sentence = ctx.sentences[1]
+    assert "Park Jin-ho" not in {a.name for a in ctx.refs(1, 0, len(sentence.text))}
