@@ -17,7 +17,7 @@ from kg.evaluate import evaluate
 from tests.conftest import ROOT
 
 #: micro F1 on the whole dev set when this floor was set (see the README's Accuracy section)
-DEV_REACHED = 0.971
+DEV_REACHED = 0.976
 DEV_FLOOR = round(DEV_REACHED - 0.03, 3)
 SEED_FLOOR = 0.95
 HALVES_GAP = 0.05
