@@ -123,6 +123,24 @@ def continued(lower: str, kept: list[Arg], candidates: list[Arg]) -> list[Arg]:
     return out
 
 
+#: the main verb after a participial opening ("Recevant X, Y | a souligné")
+_MAIN_VERB = re.compile(r"\b(?:a|ont)\s+(?!été\b)\w+")
+
+
+def participial_opening(
+    ctx: DocContext, index: int, end: int, *, refs: bool = False
+) -> tuple[list[Arg], list[Arg]]:
+    """ "Recevant X, Y a souligné", "S'entretenant avec X, Y a souhaité": the persons between
+    the participle (ending at ``end``) and the main verb; the last is the subject, the others
+    are its objects.  With ``refs``, coreferring phrases count too."""
+    sm = ctx.sentences[index]
+    verb = _MAIN_VERB.search(sm.lower, end)
+    stop = verb.start() if verb else len(sm.text)
+    found = ctx.args(index, end, stop) + (ctx.refs(index, end, stop) if refs else [])
+    found = _unique(found)
+    return found[-1:], found[:-1]
+
+
 def _same_side(a: str | None, b: str | None) -> bool:
     """Whether two countries may be one ("le dirigeant lao, X" with X of Laos or unknown)."""
     return a is None or b is None or a == b
@@ -392,16 +410,20 @@ def _distinct(sm: SentenceMentions, *, organisations: bool = False) -> list[str]
     return seen
 
 
-def has_trigger(text: str) -> bool:
-    """Whether a sentence can hold a fact about persons (a cheap scan before spaCy)."""
-    folded = fold(text)
+def _person_triggers(folded: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The trigger patterns of facts about persons worth trying on a sentence (meeting ones
+    only when a meeting word is there: a cheap gate)."""
     lex = lexicon()
     kinds: tuple[str, ...] = ("reception", "visit", "meeting")
     if not lex.cues["meeting_words"].search(folded):
         kinds = ("reception", "visit")
-    return any(
-        pattern.search(folded) for kind in kinds for _, pattern in lex.triggers.get(kind, ())
-    )
+    return [(kind, pattern) for kind in kinds for _, pattern in lex.triggers.get(kind, ())]
+
+
+def has_trigger(text: str) -> bool:
+    """Whether a sentence can hold a fact about persons (a cheap scan before spaCy)."""
+    folded = fold(text)
+    return any(pattern.search(folded) for _, pattern in _person_triggers(folded))
 
 
 def _ner_spans(
@@ -423,14 +445,9 @@ def _ner_spans(
 
 
 def _trigger_spans(folded: str) -> list[tuple[int, int]]:
-    lex = lexicon()
-    spans = [
-        m.span()
-        for kind in ("reception", "visit", "meeting")
-        for _, pattern in lex.triggers.get(kind, ())
-        for m in pattern.finditer(folded)
-    ]
-    return sorted(set(spans))
+    """Where the triggers of facts about persons match in a sentence."""
+    spans = {m.span() for _, pattern in _person_triggers(folded) for m in pattern.finditer(folded)}
+    return sorted(spans)
 
 
 def _parses(sentences: list[SentenceMentions]) -> dict[int, SentenceParse]:

@@ -34,6 +34,7 @@ from kg.extract.context import (
     coordinated,
     date_near,
     make_fact,
+    participial_opening,
     person_actor,
     place_of,
 )
@@ -46,7 +47,6 @@ _INFINITIVE = re.compile(
 )
 _PARTICIPLE = re.compile(r"(?:s'entretenant|rencontrant)\b")
 _OPENING = re.compile(r"^(?:en )?$")
-_FINITE = re.compile(r"\b(?:a|ont)\s+(?!été\b)\w+")
 _AND_VERB = re.compile(r"[\w.)],?\s+(?:et|puis)\s+(?:(?:va|doit|devrait|pourrait)\s+)?$")
 _POSSESSIVE = re.compile(r"\b(?:sa|son|ses)\b")
 _THEIR = re.compile(r"\bleurs?\b")
@@ -175,9 +175,7 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
             elif _OPENING.match(sm.folded[: m.start()]) and _PARTICIPLE.match(sm.folded, m.start()):
                 # "S'entretenant avec X, Y a souhaité": as "Recevant X, Y a ...", the subject is
                 # the last person before the main verb, the others are met
-                verb = _FINITE.search(sm.lower, m.end())
-                found = _candidates(ctx, index, m.end(), verb.start() if verb else len(sm.text))
-                subjects, objects = found[-1:], found[:-1]
+                subjects, objects = participial_opening(ctx, index, m.end(), refs=True)
             elif _INFINITIVE.match(sm.folded, m.start()):
                 subjects = _main_subjects(ctx, index, m.start())
             elif _AND_VERB.search(sm.folded, 0, m.start()):

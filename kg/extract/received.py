@@ -24,13 +24,13 @@ from kg.extract.context import (
     country_actor,
     date_near,
     make_fact,
+    participial_opening,
     person_actor,
     place_of,
 )
 from kg.lexicon import lexicon
 from kg.model import Fact
 
-_FINITE = re.compile(r"\b(?:a|ont)\s+(?!été\b)\w+")
 _CLAUSE_END = re.compile(
     r",?\s+(?:qui|que|dont|tandis que|alors que|avant de|avant d'|afin|pour)\b"
     r"|,\s+(?:a l'issue|au cours|lors)\b|\bet (?:est|a|ont|sont|s'|se|l'a)\b"
@@ -116,10 +116,7 @@ def extract(ctx: DocContext) -> Iterator[Fact]:
             for m in pattern.finditer(sm.folded):
                 start = sm.folded.rfind(";", 0, m.start()) + 1
                 if trig.rule == "received.participle":
-                    verb = _FINITE.search(sm.lower, m.end())
-                    stop = verb.start() if verb else len(sm.text)
-                    found = ctx.args(index, m.end(), stop)
-                    hosts, guests = found[-1:], found[:-1]
+                    hosts, guests = participial_opening(ctx, index, m.end())
                 elif trig.rule == "received.passive":
                     guests = _subjects(ctx, index, start, m.start())[-1:]
                     between = sm.lower[guests[0].end : m.start()] if guests else ""
